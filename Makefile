@@ -1,0 +1,101 @@
+# gapcheck: plain GNU make + pkg-config.  `make` builds build/gapcheck and
+# build/libgapcheck.a; `make check` is what CI runs.  Override any of these:
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+CC ?= cc
+CFLAGS ?= -O2 -g
+BUILD ?= build
+# Set to -Werror by `make check` (warnings are fatal in tests only, as in zstd).
+WERROR ?=
+
+PKGS = poppler-glib glib-2.0 libxml-2.0 libzip libpcre2-8 yaml-0.1
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+       -Wcast-qual -Wwrite-strings -Wpointer-arith -Wvla
+ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
+             $(CFLAGS) $(PKG_CFLAGS) -Isrc -MMD -MP
+
+# The core library (extract → normalize → segment → match → score → report).
+CORE = gc_err text fileio buf \
+       sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt \
+       zipread xml_text \
+       normalize tokenize segment yaml_load lexicon roles data match doc analyze \
+       score report report_text report_json lib
+# The command line on top of it.
+CLI = main cli cmd_analyze cmd_info isolate batch
+DATA = $(sort $(wildcard lexicon/*.yaml)) $(sort $(wildcard roles/*.yaml))
+UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
+
+LIB = $(BUILD)/libgapcheck.a
+BIN = $(BUILD)/gapcheck
+CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
+CLI_OBJ = $(CLI:%=$(BUILD)/obj/%.o) $(BUILD)/obj/data_embed.o
+
+all: $(BIN) $(LIB)
+
+# Objects depend on the flags they were built with, so `make check` after
+# `make` rebuilds with -Werror instead of trusting stale objects.
+$(BUILD)/flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' > $@
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/data_embed.o: $(BUILD)/data_embed.c $(BUILD)/flags
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(BUILD)
+	$(CC) -O1 -o $@ $<
+
+$(BUILD)/data_embed.c: $(BUILD)/embed $(DATA)
+	$(BUILD)/embed $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(LIB): $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS) -lm
+
+# ---- tests -----------------------------------------------------------------
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/harness.h $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lm
+
+unit: $(UNIT:%=$(BUILD)/tests/%)
+	@fail=0; for t in $(UNIT); do ./$(BUILD)/tests/$$t || fail=1; done; exit $$fail
+
+cli-tests: $(BIN)
+	tests/run-cli.sh $(BIN)
+
+test: all unit cli-tests
+
+lint-data: $(BIN)
+	./$(BIN) lint
+
+corpus: $(BIN)
+	tests/corpus.sh $(BIN)
+
+check:
+	$(MAKE) WERROR=-Werror test lint-data corpus
+
+demo: $(BIN)
+	./$(BIN) --role mle tests/fixtures/resumes/one-column-mle.pdf
+
+fixtures:
+	scripts/make-fixtures
+
+clean:
+	rm -rf $(BUILD)
+
+FORCE:
+.PHONY: all unit cli-tests test lint-data corpus check demo fixtures clean FORCE
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)

@@ -1,0 +1,90 @@
+/* Worker pool of forked children; see batch.h.  One parent, no threads:
+ * poll() over the children's result pipes with the nearest deadline as
+ * the timeout. */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+
+#include "batch.h"
+
+#define RESULT_MAX (64u << 20)  /* a result larger than this is a broken child */
+#define AHEAD 64                /* finished results held back per job, at most */
+
+volatile sig_atomic_t gc_interrupted;
+
+static int running(const gc_task *t)
+{
+    return t->pid > 0 && t->doc == NULL;
+}
+
+static void kill_all(gc_task *tasks, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (running(&tasks[i])) {
+            kill(tasks[i].pid, SIGKILL);
+            waitpid(tasks[i].pid, NULL, 0);
+            tasks[i].pid = 0;
+        }
+}
+
+/* Waits for any running child to send data, finish or pass its deadline. */
+static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const gc_limits *lim)
+{
+    struct pollfd pfd[256];
+    size_t idx[256], np = 0, finished = 0;
+    long long now = gc_now_ms(), wait_ms = 1000;
+
+    for (size_t i = lo; i < hi && np < 256; i++)
+        if (running(&tasks[i])) {
+            pfd[np] = (struct pollfd){tasks[i].fd, POLLIN, 0};
+            idx[np++] = i;
+            if (tasks[i].deadline_ms - now < wait_ms)
+                wait_ms = tasks[i].deadline_ms - now;
+        }
+    if (np == 0)
+        return 0;
+    if (poll(pfd, np, wait_ms < 0 ? 0 : (int)wait_ms) < 0 && errno != EINTR)
+        return 0;
+    now = gc_now_ms();
+    for (size_t k = 0; k < np; k++) {
+        gc_task *t = &tasks[idx[k]];
+        if ((pfd[k].revents & (POLLIN | POLLHUP | POLLERR)) && gc_task_read(t, RESULT_MAX)) {
+            gc_task_finish(t, d, lim, 0);
+            finished++;
+        } else if (now >= t->deadline_ms) {
+            kill(t->pid, SIGKILL);
+            gc_task_finish(t, d, lim, 1);
+            finished++;
+        }
+    }
+    return finished;
+}
+
+int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_limits *lim,
+                 const gc_analyze_opts *opts, gc_emit_fn emit, void *ctx)
+{
+    size_t next = 0, emitted = 0, active = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        tasks[i].pid = 0;
+        tasks[i].fd = -1;
+    }
+    while (emitted < n) {
+        if (gc_interrupted) {
+            kill_all(tasks, n);
+            return -1;
+        }
+        while ((int)active < jobs && next < n && next - emitted < (size_t)jobs * AHEAD) {
+            gc_task_start(&tasks[next], d, lim, opts);
+            active += running(&tasks[next]);
+            next++;
+        }
+        while (emitted < n && tasks[emitted].doc != NULL)
+            emit(&tasks[emitted++], ctx);
+        if (active > 0)
+            active -= step(tasks, emitted, next, d, lim);
+    }
+    return 0;
+}

@@ -1,0 +1,284 @@
+/* cli: argv → struct gc_cli, --help, --version, and error printing.
+ * Everything about the command line lives here and in cli_opts.h. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+
+enum {
+#define OPT(id, s, l, a, m, h) id,
+#include "cli_opts.h"
+#undef OPT
+};
+
+static const struct option long_opts[] = {
+#define OPT(id, s, l, a, m, h) {l, a ? required_argument : no_argument, NULL, 256 + id},
+#include "cli_opts.h"
+#undef OPT
+    {NULL, 0, NULL, 0},
+};
+
+static const struct {
+    int id;
+    char letter;
+} shorts[] = {
+#define OPT(id, s, l, a, m, h) {id, s},
+#include "cli_opts.h"
+#undef OPT
+};
+
+static void usage_line(FILE *f)
+{
+    fputs("usage: gapcheck [OPTIONS] FILE...        analyse résumés (- reads standard input)\n"
+          "       gapcheck explain FILE SKILL      why a skill was or was not counted\n"
+          "       gapcheck roles [show ID | related ID]\n"
+          "       gapcheck lint                    check the lexicon and roles data\n", f);
+}
+
+static void help(void)
+{
+    usage_line(stdout);
+    puts("\nFinds the skills a résumé (PDF, DOCX, ODT, HTML, text) shows, with the line that\n"
+         "proves each, and measures them against a role's roadmap.\n\noptions:");
+#define OPT(id, s, l, a, m, h)                                                    \
+    do {                                                                          \
+        char left[40];                                                            \
+        snprintf(left, sizeof left, "%s%c%s--%s%s%s", s ? "-" : "  ", s ? s : ' ', \
+                 s ? ", " : "  ", l, m ? " " : "", m ? (const char *)m : "");    \
+        printf("  %-26s %s\n", left, h);                                          \
+    } while (0);
+#include "cli_opts.h"
+#undef OPT
+    puts("\nexit status: 0 all files analysed; 1 some file failed (the others were reported);\n"
+         "2 usage error; 3 invalid lexicon or roles data, or unknown role; 4 output or system\n"
+         "error.\n\nenvironment: NO_COLOR disables colour.");
+}
+
+static void version(void)
+{
+    gc_buf b = {0};
+
+    gc_library_versions(&b);
+    printf("gapcheck %s\n%s\n", GC_VERSION, b.data ? b.data : "");
+    gc_buf_free(&b);
+}
+
+void gc_cli_error(const char *prefix, const char *fmt, ...)
+{
+    va_list ap;
+
+    fflush(stdout);
+    fprintf(stderr, "gapcheck: ");
+    if (prefix)
+        fprintf(stderr, "%s: ", prefix);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void gc_cli_report_err(const char *file, const gc_err *err)
+{
+    char where[GC_ERR_PATH_MAX + 32];
+
+    if (file == NULL && err->path[0]) {
+        if (err->line)
+            snprintf(where, sizeof where, "%s:%u:%u", err->path, err->line, err->col);
+        else
+            snprintf(where, sizeof where, "%s", err->path);
+        file = where;
+    }
+    gc_cli_error(file, "%s", err->msg[0] ? err->msg : gc_strerror(err->code));
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "gapcheck: ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\ngapcheck: try 'gapcheck --help' for more information\n", stderr);
+    return -1;
+}
+
+static int number(double *out, const char *arg, double min, double max, const char *what)
+{
+    char *end;
+
+    errno = 0;
+    *out = strtod(arg, &end);
+    if (errno || end == arg || *end || !(*out >= min && *out <= max))
+        return usage_error("invalid %s '%s' (expected %g to %g)", what, arg, min, max);
+    return 0;
+}
+
+static int add_dir(const char ***v, size_t *n, const char *dir)
+{
+    const char **p = realloc(*v, (*n + 1) * sizeof *p);
+    if (p == NULL)
+        return -1;
+    p[(*n)++] = dir;
+    *v = p;
+    return 0;
+}
+
+static int set_option(gc_cli *cli, int id, const char *arg)
+{
+    double v;
+
+    switch (id) {
+    case OPT_ROLE: cli->role = arg; return 0;
+    case OPT_HOURS: return number(&cli->hours, arg, 0.5, 168, "hours per week");
+    case OPT_EXPLAIN: cli->explain = 1; return 0;
+    case OPT_REDACT: cli->redact = 1; return 0;
+    case OPT_QUIET: cli->quiet = 1; return 0;
+    case OPT_LEXICON: return add_dir(&cli->lexicon_dirs, &cli->n_lexicon_dirs, arg);
+    case OPT_ROLES: return add_dir(&cli->roles_dirs, &cli->n_roles_dirs, arg);
+    case OPT_FORMAT:
+        if (strcmp(arg, "text") == 0)
+            cli->format = FMT_TEXT;
+        else if (strcmp(arg, "json") == 0)
+            cli->format = FMT_JSON;
+        else
+            return usage_error("unknown format '%s' (use text or json)", arg);
+        return 0;
+    case OPT_COLOR:
+        if (strcmp(arg, "always") && strcmp(arg, "never") && strcmp(arg, "auto"))
+            return usage_error("invalid --color '%s' (use auto, always or never)", arg);
+        cli->color = arg[0] == 'a' && arg[1] == 'l' ? 1 : arg[0] == 'n' ? 0 : -1;
+        return 0;
+    case OPT_JOBS:
+        if (number(&v, arg, 1, 64, "number of jobs") < 0)
+            return -1;
+        cli->jobs = (int)v;
+        return 0;
+    case OPT_TIMEOUT:
+        if (number(&v, arg, 0.1, 3600, "timeout") < 0)
+            return -1;
+        cli->lim.timeout_ms = (unsigned)(v * 1000);
+        return 0;
+    case OPT_MAX_BYTES:
+        if (number(&v, arg, 1, 1e9, "byte limit") < 0)
+            return -1;
+        cli->lim.input_bytes = (size_t)v;
+        return 0;
+    case OPT_MAX_PAGES:
+        if (number(&v, arg, 1, 100000, "page limit") < 0)
+            return -1;
+        cli->lim.pages = (unsigned)v;
+        return 0;
+    case OPT_HELP: help(); return 1;
+    case OPT_VERSION: version(); return 1;
+    }
+    return -1;
+}
+
+static void build_optstring(char *s)
+{
+    for (size_t i = 0; i < sizeof shorts / sizeof shorts[0]; i++) {
+        if (!shorts[i].letter)
+            continue;
+        *s++ = shorts[i].letter;
+        if (long_opts[i].has_arg)
+            *s++ = ':';
+    }
+    *s = '\0';
+}
+
+static int short_to_id(int c)
+{
+    for (size_t i = 0; i < sizeof shorts / sizeof shorts[0]; i++)
+        if (shorts[i].letter == c)
+            return shorts[i].id;
+    return -1;
+}
+
+static gc_cmd subcommand(const char *s)
+{
+    if (strcmp(s, "lint") == 0)
+        return CMD_LINT;
+    if (strcmp(s, "roles") == 0)
+        return CMD_ROLES;
+    if (strcmp(s, "explain") == 0)
+        return CMD_EXPLAIN;
+    return CMD_ANALYZE;
+}
+
+int gc_cli_parse(gc_cli *cli, int argc, char **argv)
+{
+    gc_limits lim = GC_LIMITS_INIT;
+    char optstring[64];
+    int c, rc;
+
+    memset(cli, 0, sizeof *cli);
+    cli->lim = lim;
+    cli->color = -1;
+    if (argc > 1 && (cli->cmd = subcommand(argv[1])) != CMD_ANALYZE) {
+        argv++;
+        argc--;
+    }
+    build_optstring(optstring);
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, optstring, long_opts, NULL)) != -1) {
+        if (c == '?' || c == ':')
+            return usage_error("invalid option or missing argument: '%s'", argv[optind - 1]);
+        rc = set_option(cli, c >= 256 ? c - 256 : short_to_id(c), optarg);
+        if (rc != 0)
+            return rc;
+    }
+    cli->files = argv + optind;
+    cli->n_files = (size_t)(argc - optind);
+    if (cli->cmd == CMD_ANALYZE && cli->n_files == 0) {
+        usage_line(stderr);
+        return -1;
+    }
+    if (cli->cmd == CMD_EXPLAIN && cli->n_files != 2)
+        return usage_error("%s", "explain needs a FILE and a SKILL");
+    if (cli->color < 0)
+        cli->color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+    else if (getenv("NO_COLOR") != NULL && cli->color)
+        cli->color = 1;  /* an explicit --color=always wins over NO_COLOR */
+    return 0;
+}
+
+void gc_cli_free(gc_cli *cli)
+{
+    free(cli->lexicon_dirs);
+    free(cli->roles_dirs);
+}
+
+int gc_cli_load_data(gc_data **out, const gc_cli *cli)
+{
+    gc_err err = GC_ERR_INIT;
+    gc_data_builder *b = gc_data_builder_new(&cli->lim);
+    int rc = 0;
+
+    for (size_t i = 0; i < gc_embedded_count && rc == 0; i++) {
+        const gc_embedded *e = &gc_embedded_files[i];
+        gc_data_kind kind = strncmp(e->name, "roles/", 6) == 0 ? GC_DATA_ROLES : GC_DATA_LEXICON;
+        rc = gc_data_add(b, kind, e->name, e->data, e->len, 0, &err);
+    }
+    for (size_t i = 0; i < cli->n_lexicon_dirs && rc == 0; i++)
+        rc = gc_data_add_dir(b, GC_DATA_LEXICON, cli->lexicon_dirs[i], 1, &err);
+    for (size_t i = 0; i < cli->n_roles_dirs && rc == 0; i++)
+        rc = gc_data_add_dir(b, GC_DATA_ROLES, cli->roles_dirs[i], 1, &err);
+    if (rc < 0) {
+        gc_data_builder_free(b);
+        gc_cli_report_err(NULL, &err);
+        return rc;
+    }
+    rc = gc_data_build(out, b, &err);
+    if (rc < 0)
+        gc_cli_report_err(NULL, &err);
+    return rc;
+}

@@ -1,0 +1,57 @@
+/* cli.h: the command line (CLI side only; the core never sees argv). */
+#ifndef GC_CLI_H
+#define GC_CLI_H
+
+#include <stddef.h>
+
+#include "gapcheck.h"
+
+/* Exit codes, documented in --help and README.md. */
+enum {
+    EXIT_ALL_OK = 0,     /* every input analysed */
+    EXIT_SOME_FAILED = 1, /* at least one input failed; the others were reported */
+    EXIT_USAGE = 2,      /* bad command line */
+    EXIT_DATA = 3,       /* invalid lexicon/roles data, or unknown role */
+    EXIT_SYSTEM = 4,     /* cannot write output, out of memory, cannot fork */
+};
+
+typedef enum gc_fmt { FMT_TEXT, FMT_JSON } gc_fmt;
+
+typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN } gc_cmd;
+
+typedef struct gc_cli {
+    gc_cmd cmd;
+    const char *role;
+    double hours;            /* 0 = the role's own */
+    gc_fmt format;
+    int explain, redact, quiet, color, jobs;
+    const char **lexicon_dirs, **roles_dirs;
+    size_t n_lexicon_dirs, n_roles_dirs;
+    gc_limits lim;
+    char **files;            /* operands after the options */
+    size_t n_files;
+} gc_cli;
+
+/* Parses argv into *cli.  Returns -1 after printing a usage error, 1 when
+ * --help or --version was handled (exit 0), 0 to go on. */
+int gc_cli_parse(gc_cli *cli, int argc, char **argv);
+void gc_cli_free(gc_cli *cli);
+
+/* Prints "gapcheck: PREFIX: message" to stderr. */
+void gc_cli_error(const char *prefix, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints an error record: data errors as PATH:LINE:COL, documents as FILE. */
+void gc_cli_report_err(const char *file, const gc_err *err);
+
+/* Loads the embedded data plus the user's directories; prints errors. */
+int gc_cli_load_data(gc_data **out, const gc_cli *cli);
+
+/* Embedded data (generated at build time from lexicon/ and roles/). */
+typedef struct gc_embedded {
+    const char *name;
+    const char *data;
+    size_t len;
+} gc_embedded;
+extern const gc_embedded gc_embedded_files[];
+extern const size_t gc_embedded_count;
+
+#endif

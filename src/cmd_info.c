@@ -1,0 +1,31 @@
+/* `gapcheck lint`, `gapcheck roles`, `gapcheck explain`: stand-ins that
+ * keep the command set stable until their issues land. */
+#include <stdio.h>
+
+#include "commands.h"
+
+int gc_cmd_lint(const gc_cli *cli, const gc_data *d)
+{
+    (void)cli;
+    printf("ok: %zu skills, %zu aliases, %zu roles\n", gc_data_n_skills(d), gc_data_n_aliases(d),
+           gc_data_n_roles(d));
+    return EXIT_ALL_OK;
+}
+
+int gc_cmd_roles(const gc_cli *cli, const gc_data *d)
+{
+    (void)cli;
+    for (size_t i = 0; i < gc_data_n_roles(d); i++) {
+        const gc_role *r = gc_data_role(d, i);
+        printf("%-12s %s (%g months at %g h/week)\n", gc_role_id(r), gc_role_title(r),
+               gc_role_months(r), gc_role_hours_per_week(r));
+    }
+    return EXIT_ALL_OK;
+}
+
+int gc_cmd_explain(const gc_cli *cli, const gc_data *d)
+{
+    (void)cli;
+    (void)d;
+    return EXIT_USAGE;
+}

@@ -1,0 +1,136 @@
+/* data_int.h: the in-memory lexicon and roles, shared by the core modules
+ * that build and read them (data.c, lexicon.c, roles.c, match.c,
+ * segment.c, score.c).  Not part of the public API.
+ *
+ * Everything is allocated while building and never changes afterwards.
+ * Strings live in one GStringChunk; arrays are GArrays.  Words of aliases
+ * are interned as "atoms" (small integers), so matching compares ints. */
+#ifndef GC_DATA_INT_H
+#define GC_DATA_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+#include "gapcheck.h"
+
+/* GLib containers take gpointer; our interned strings are const.  The cast
+ * through uintptr_t states that the container never writes through it. */
+#define GC_UNCONST(p) ((gpointer)(uintptr_t)(const void *)(p))
+
+enum { GC_CTX_ANY = 0, GC_CTX_LIST = 1, GC_CTX_TECH = 2 };
+
+typedef struct gc_pos {
+    const char *file;   /* interned */
+    unsigned line, col;
+} gc_pos;
+
+typedef struct gc_phrase {
+    uint32_t tok0, n_toks;    /* atoms in d->alias_atoms */
+} gc_phrase;
+
+typedef struct gc_alias {
+    uint32_t skill;
+    uint32_t tok0, n_toks;    /* atoms in d->alias_atoms; n_toks 0 = regex alias */
+    uint32_t exact0;          /* case: exact → original words in d->exact_words */
+    uint32_t near0, n_near;   /* `near` phrases in d->near_phrases */
+    uint8_t case_exact, context, is_not;  /* is_not: a skill's `not` phrase */
+    uint32_t regex;           /* index in the matcher's regex list (regex aliases) */
+    const char *pattern;
+    gc_pos pos;
+} gc_alias;
+
+typedef struct gc_skill {
+    const char *id, *name, *category;
+    GArray *aliases;          /* uint32 alias indexes (not phrases included) */
+    GArray *nots;             /* uint32 alias indexes with is_not */
+    GArray *implies, *requires; /* uint32 skill indexes (resolved at build) */
+    GPtrArray *implies_ids, *requires_ids; /* names until resolved */
+    GArray *implies_pos, *requires_pos;    /* gc_pos of each name */
+    gc_pos pos, category_pos;
+    int user;
+    int dead;                 /* replaced by a user override */
+} gc_skill;
+
+typedef struct gc_phase {
+    const char *id, *title;
+    double months;
+    GArray *skills;           /* uint32 skill indexes */
+    GArray *weights;          /* double */
+    GPtrArray *skill_ids;     /* names until resolved */
+    GArray *skill_pos;        /* gc_pos */
+    GPtrArray *milestones;    /* const char* */
+} gc_phase;
+
+struct gc_role {
+    const char *id, *title, *summary;
+    double hours_per_week, months, implied_credit;
+    GPtrArray *phases;        /* gc_phase* */
+    GPtrArray *codes;         /* O*NET / ESCO codes, "onet:15-2051.00" */
+    gc_pos pos;
+    int user, dead;
+};
+
+typedef struct gc_section {
+    const char *id;
+} gc_section;
+
+struct gc_data {
+    gc_limits lim;
+    GStringChunk *strings;
+    GArray *skills;           /* gc_skill */
+    GArray *aliases;          /* gc_alias */
+    GPtrArray *roles;         /* gc_role* */
+    GArray *sections;         /* gc_section */
+    GPtrArray *categories;    /* const char* ids */
+    GHashTable *category_names; /* id → display name */
+    GHashTable *skill_by_id;  /* id → index+1 */
+    GHashTable *role_by_id;   /* id → gc_role* */
+    GHashTable *heading_to_section; /* folded heading key → index+1 */
+    /* matcher tables */
+    GHashTable *atoms;        /* folded word → atom+1 */
+    GHashTable *names;        /* folded name or literal alias → skill+1 */
+    GArray *alias_atoms;      /* int32 atoms of literal aliases, concatenated */
+    GPtrArray *exact_words;   /* original-case words of case-exact aliases */
+    GArray *near_phrases;     /* gc_phrase: atoms in alias_atoms */
+    GArray *first_index;      /* per atom: offset into by_first (uint32), +1 slot */
+    GArray *by_first;         /* alias indexes grouped by first atom, longest first */
+    GPtrArray *regexes;       /* compiled regex aliases (opaque, see match.c) */
+    GArray *regex_alias;      /* uint32 alias index of each regex */
+    int built;
+};
+
+/* 0 for a skill replaced by a user override. */
+int gc_skill_live(const gc_data *d, size_t i);
+
+/* Interns a string in the data's chunk. */
+const char *gc_data_intern(gc_data *d, const char *s);
+
+/* Returns the atom of a folded word, adding it when `add`; -1 if absent. */
+int32_t gc_data_atom(gc_data *d, const char *folded, int add);
+int32_t gc_data_atom_lookup(const gc_data *d, const char *folded);
+
+/* Appends the atoms of a literal phrase to d->alias_atoms (interning new
+ * words); fails on an empty phrase or one of more than max_words words. */
+int gc_data_phrase(gc_data *d, gc_phrase *out, const char *text, size_t max_words);
+
+/* lexicon.c: parse one lexicon file's root node into d. */
+struct gc_ynode;
+int gc_lexicon_parse(gc_data *d, const struct gc_ynode *root, const char *file, int user,
+                     gc_err *err);
+/* Turns a pattern into atoms when it is a literal; returns 1 literal, 0 regex,
+ * negative on error (a word too long). */
+int gc_pattern_literal(const char *pattern, char *out, size_t cap);
+
+/* roles.c */
+int gc_roles_parse(gc_data *d, const struct gc_ynode *root, const char *file, int user,
+                   gc_err *err);
+int gc_roles_link(gc_data *d, gc_err *err);
+void gc_role_free_internal(gc_role *r);
+
+/* match.c: builds the matcher tables after all skills are known. */
+int gc_matcher_build(gc_data *d, gc_err *err);
+void gc_matcher_free(gc_data *d);
+
+#endif

@@ -1,0 +1,50 @@
+/* doc_int.h: the layout of gc_doc, shared by match.c (which fills it),
+ * analyze.c and doc.c (getters, serialisation).  Flat arrays of fixed-size
+ * records plus one string pool, so a doc crosses a pipe as a few memcpy's
+ * and can be bounds-checked field by field when it comes back. */
+#ifndef GC_DOC_INT_H
+#define GC_DOC_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+#include "gapcheck.h"
+
+typedef struct gc_ev {
+    uint32_t skill, line, section;   /* section: index + 1, or 0 */
+    uint32_t text, matched;          /* offsets in the pool */
+} gc_ev;
+
+typedef struct gc_imp {
+    uint32_t skill, by;
+} gc_imp;
+
+typedef struct gc_miss {
+    uint32_t skill, line;
+    uint32_t reason, text;           /* pool offsets */
+} gc_miss;
+
+typedef struct gc_sec {
+    uint32_t section, line;          /* section index + 1 */
+} gc_sec;
+
+struct gc_doc {
+    gc_err err;                      /* code != 0: the document failed */
+    char format[16];
+    uint32_t pages, hidden, truncated, n_skills;
+    uint64_t text_bytes;
+    uint8_t *how;                    /* n_skills entries: gc_how */
+    GArray *found;                   /* uint32 skill indexes, ascending */
+    GArray *ev, *imp, *miss, *secs;  /* gc_ev, gc_imp, gc_miss, gc_sec */
+    GString *pool;                   /* NUL-terminated strings */
+    const gc_data *data;             /* for section names; not owned */
+    char *text;                      /* normalised text, with keep_text */
+};
+
+gc_doc *gc_doc_new(const gc_data *d);
+/* Adds a string to the pool; returns its offset. */
+uint32_t gc_doc_str(gc_doc *doc, const char *s, size_t n);
+
+#endif

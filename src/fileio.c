@@ -1,0 +1,88 @@
+/* Bounded file reading; see fileio.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fileio.h"
+
+int gc_read_fd(char **out, size_t *len_out, int fd, size_t max, gc_err *err)
+{
+    size_t cap = 64 * 1024, len = 0;
+    char *buf = malloc(cap + 1);
+
+    *out = NULL;
+    if (buf == NULL)
+        return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
+    for (;;) {
+        if (len == cap) {
+            if (cap > max) {
+                free(buf);
+                gc_err_set(err, GC_ELIMIT, NULL, 0, 0, "file is larger than the %zu-byte limit",
+                           max);
+                gc_err_detail(err, "input_bytes");
+                return GC_ELIMIT;
+            }
+            char *p = realloc(buf, cap * 2 + 1);
+            if (p == NULL) {
+                free(buf);
+                return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
+            }
+            buf = p;
+            cap *= 2;
+        }
+        ssize_t n = read(fd, buf + len, cap - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int e = errno;
+            free(buf);
+            gc_err_set(err, GC_EIO, NULL, 0, 0, "read error: %s", strerror(e));
+            err->sys_errno = e;
+            return GC_EIO;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    if (len > max) {
+        free(buf);
+        gc_err_set(err, GC_ELIMIT, NULL, 0, 0, "file is larger than the %zu-byte limit", max);
+        gc_err_detail(err, "input_bytes");
+        return GC_ELIMIT;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *len_out = len;
+    return 0;
+}
+
+int gc_read_file(char **out, size_t *len_out, const char *path, size_t max, gc_err *err)
+{
+    struct stat st;
+    int fd, rc, e;
+
+    *out = NULL;
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        e = errno;
+        gc_err_set(err, GC_EIO, path, 0, 0, "cannot open: %s", strerror(e));
+        err->sys_errno = e;
+        return GC_EIO;
+    }
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return gc_err_set(err, GC_EIO, path, 0, 0, "not a regular file");
+    }
+    if ((size_t)st.st_size > max) {
+        close(fd);
+        gc_err_set(err, GC_ELIMIT, path, 0, 0, "file is larger than the %zu-byte limit", max);
+        gc_err_detail(err, "input_bytes");
+        return GC_ELIMIT;
+    }
+    rc = gc_read_fd(out, len_out, fd, max, err);
+    close(fd);
+    return rc;
+}

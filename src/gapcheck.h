@@ -1,0 +1,203 @@
+/* gapcheck.h: the public API of libgapcheck, the résumé skill-gap core.
+ *
+ * Pipeline: extract → normalize → segment → match → score → report.
+ *   gc_data     the lexicon (skills, aliases, sections) and the roles, loaded
+ *               once, immutable afterwards, so it can be shared by forked
+ *               workers without locks.
+ *   gc_doc      what one résumé showed: skills with evidence, near misses.
+ *               Self-contained and serialisable, so a sandboxed child process
+ *               can compute it and hand it to the parent over a pipe.
+ *   gc_score    a gc_doc measured against one role: per-phase coverage, gaps,
+ *               months to ready.  Pure arithmetic.
+ *
+ * Rules: the core never prints, exits or reads the environment.  Fallible
+ * functions return 0 or a negative gc_code and fill a gc_err (first error
+ * wins); on failure *out is left NULL.  Whatever comes back through **out
+ * belongs to the caller and is freed with the matching gc_*_free (which
+ * accepts NULL).  Const pointers returned by getters are borrowed. */
+#ifndef GAPCHECK_H
+#define GAPCHECK_H
+
+#include <stddef.h>
+
+#include "gc_err.h"
+#include "gc_limits.h"
+
+#define GC_VERSION "0.1.0"
+
+typedef struct gc_data gc_data;
+typedef struct gc_data_builder gc_data_builder;
+typedef struct gc_doc gc_doc;
+typedef struct gc_score gc_score;
+typedef struct gc_role gc_role;
+
+/* ---- data: lexicon + roles ------------------------------------------- */
+
+typedef enum gc_data_kind { GC_DATA_LEXICON, GC_DATA_ROLES } gc_data_kind;
+
+/* Starts a data set.  Files are added one by one, then gc_data_build links
+ * and validates them.  `lim` is copied. */
+gc_data_builder *gc_data_builder_new(const gc_limits *lim);
+
+/* Adds one YAML file held in memory; `name` (e.g. "lexicon/ml.yaml") is used
+ * in error positions.  `user` marks user data: a user skill or role whose id
+ * exists in non-user data replaces it; duplicates within one origin are
+ * errors.  Errors: GC_EDATA, GC_ELIMIT, GC_ENOMEM. */
+int gc_data_add(gc_data_builder *b, gc_data_kind kind, const char *name, const char *buf,
+                size_t len, int user, gc_err *err);
+
+/* Adds every *.yaml file of a directory, in name order. */
+int gc_data_add_dir(gc_data_builder *b, gc_data_kind kind, const char *dir, int user,
+                    gc_err *err);
+
+/* Resolves references (categories, implies, requires, role skills),
+ * compiles the matcher, and frees the builder whatever happens.
+ * Errors: GC_EDATA (with file:line:col), GC_ENOMEM. */
+int gc_data_build(gc_data **out, gc_data_builder *b, gc_err *err);
+
+void gc_data_builder_free(gc_data_builder *b);
+void gc_data_free(gc_data *d);
+
+/* Counts and lookups; indexes are stable for the life of the gc_data. */
+size_t gc_data_n_skills(const gc_data *d);
+size_t gc_data_n_aliases(const gc_data *d);
+size_t gc_data_n_roles(const gc_data *d);
+const gc_role *gc_data_role(const gc_data *d, size_t i);
+const gc_role *gc_data_find_role(const gc_data *d, const char *id);
+/* Skill index by id, or -1. */
+long gc_data_find_skill(const gc_data *d, const char *id);
+const char *gc_skill_id(const gc_data *d, size_t skill);
+const char *gc_skill_name(const gc_data *d, size_t skill);
+const char *gc_skill_category(const gc_data *d, size_t skill);
+/* Looks up a skill by id, display name or any literal alias
+ * (case-insensitive); -1 when none. */
+long gc_data_lookup_skill(const gc_data *d, const char *word);
+
+/* ---- roles -------------------------------------------------------------- */
+
+const char *gc_role_id(const gc_role *r);
+const char *gc_role_title(const gc_role *r);
+const char *gc_role_summary(const gc_role *r);
+double gc_role_hours_per_week(const gc_role *r);
+double gc_role_months(const gc_role *r);
+size_t gc_role_n_phases(const gc_role *r);
+const char *gc_role_phase_id(const gc_role *r, size_t phase);
+const char *gc_role_phase_title(const gc_role *r, size_t phase);
+double gc_role_phase_months(const gc_role *r, size_t phase);
+size_t gc_role_phase_n_skills(const gc_role *r, size_t phase);
+size_t gc_role_phase_skill(const gc_role *r, size_t phase, size_t i, double *weight_out);
+size_t gc_role_phase_n_milestones(const gc_role *r, size_t phase);
+const char *gc_role_phase_milestone(const gc_role *r, size_t phase, size_t i);
+/* Credit (0..1) an implied-only skill earns in this role's coverage. */
+double gc_role_implied_credit(const gc_role *r);
+/* Fraction of a's distinct skills that b also lists (0..1); see README. */
+double gc_role_overlap(const gc_role *a, const gc_role *b);
+
+/* ---- analysis ----------------------------------------------------------- */
+
+typedef struct gc_analyze_opts {
+    const char *explain_skill;   /* id: also collect near misses for it (or NULL) */
+    int keep_text;               /* keep the normalised text in the doc (debug) */
+} gc_analyze_opts;
+
+/* Runs extract → normalize → segment → match on one document's bytes.
+ * Errors: those of the extractors (GC_EFORMAT, GC_ECORRUPT, GC_EENCRYPTED,
+ * GC_ENOTEXT, GC_ELIMIT, GC_ENOMEM).  Not thread-safe with respect to the
+ * PDF library: run one document per process (see the CLI's isolation). */
+int gc_analyze(gc_doc **out, const gc_data *d, const unsigned char *buf, size_t len,
+               const gc_limits *lim, const gc_analyze_opts *opts, gc_err *err);
+
+/* Matching only, on UTF-8 text already extracted (used by tests, fuzzers
+ * and job postings).  `text` need not be normalised. */
+int gc_analyze_text(gc_doc **out, const gc_data *d, const char *text, size_t len,
+                    const gc_limits *lim, const gc_analyze_opts *opts, gc_err *err);
+
+void gc_doc_free(gc_doc *doc);
+
+/* Serialised form, for crossing a process boundary.  gc_doc_decode checks
+ * every length against the buffer and the data set (hostile-safe). */
+int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *err);
+int gc_doc_decode(gc_doc **out, const gc_data *d, const char *buf, size_t len, gc_err *err);
+
+/* A document that failed: carries the error so reports can show it.
+ * `d` may be NULL (the doc then knows no skills). */
+gc_doc *gc_doc_new_error(const gc_data *d, const gc_err *err);
+const gc_err *gc_doc_error(const gc_doc *doc);  /* NULL when analysed */
+
+typedef enum gc_how { GC_ABSENT = 0, GC_IMPLIED = 1, GC_EVIDENCED = 2 } gc_how;
+
+const char *gc_doc_format(const gc_doc *doc);
+unsigned gc_doc_pages(const gc_doc *doc);
+unsigned gc_doc_hidden_chars(const gc_doc *doc);
+int gc_doc_truncated(const gc_doc *doc);
+size_t gc_doc_text_bytes(const gc_doc *doc);
+/* Skills found, in lexicon order; index into them with 0..n-1. */
+size_t gc_doc_n_found(const gc_doc *doc);
+size_t gc_doc_found_skill(const gc_doc *doc, size_t i);
+gc_how gc_doc_how(const gc_doc *doc, size_t skill);
+size_t gc_doc_n_evidence(const gc_doc *doc, size_t skill);
+/* Evidence i of a skill: the line's text (trimmed), 1-based line, section id
+ * (or NULL) and the exact words matched. */
+const char *gc_doc_evidence(const gc_doc *doc, size_t skill, size_t i, unsigned *line_out,
+                            const char **section_out, const char **matched_out);
+/* Skills whose evidence implies `skill` (only for GC_IMPLIED). */
+size_t gc_doc_n_implied_by(const gc_doc *doc, size_t skill);
+size_t gc_doc_implied_by(const gc_doc *doc, size_t skill, size_t i);
+/* Near misses: candidates rejected by a context rule, with the reason. */
+size_t gc_doc_n_misses(const gc_doc *doc);
+const char *gc_doc_miss(const gc_doc *doc, size_t i, size_t *skill_out, unsigned *line_out,
+                        const char **text_out);
+/* Section ids seen in the document, in order of appearance. */
+size_t gc_doc_n_sections(const gc_doc *doc);
+const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out);
+const char *gc_doc_text(const gc_doc *doc);  /* only with keep_text */
+
+/* ---- scoring ------------------------------------------------------------- */
+
+/* Measures `doc` against `role` at `hours_per_week` of study (> 0).
+ * Coverage of a phase = Σ weight × credit / Σ weight, where credit is 1 for an
+ * evidenced skill, the role's implied credit for an implied one, else 0.
+ * Months left in a phase = months × (1 − coverage) × role hours ÷ hours. */
+int gc_score_new(gc_score **out, const gc_data *d, const gc_doc *doc, const gc_role *role,
+                 double hours_per_week, gc_err *err);
+void gc_score_free(gc_score *s);
+
+const gc_role *gc_score_role(const gc_score *s);
+double gc_score_hours(const gc_score *s);
+double gc_score_coverage(const gc_score *s);         /* whole role, weighted */
+double gc_score_months_to_ready(const gc_score *s);
+double gc_score_phase_coverage(const gc_score *s, size_t phase);
+double gc_score_phase_months_left(const gc_score *s, size_t phase);
+/* Index of the first phase with coverage < 1, or n_phases when done. */
+size_t gc_score_next_phase(const gc_score *s);
+
+/* ---- reports ------------------------------------------------------------- */
+
+typedef struct gc_report_opts {
+    int color;          /* ANSI colour (the CLI decides: tty and no NO_COLOR) */
+    int explain;        /* show the evidence line of every skill */
+    int redact;         /* mask e-mail addresses and phone numbers */
+} gc_report_opts;
+
+typedef struct gc_buf {
+    char *data;
+    size_t len, cap;
+    int failed;         /* an allocation failed; contents are incomplete */
+} gc_buf;
+
+void gc_buf_free(gc_buf *b);
+
+/* Appends one document's report.  `file` is the name as the user gave it;
+ * `score` may be NULL (no role).  Never fails except for memory (b->failed). */
+void gc_report_text(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
+                    const gc_score *score, const gc_report_opts *o);
+void gc_report_json(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
+                    const gc_score *score, const gc_report_opts *o);
+
+/* Runtime versions of the linked libraries, e.g. "poppler 22.12.0, libxml2 ...". */
+void gc_library_versions(gc_buf *b);
+
+/* One-time process set-up of the parsing libraries; call before fork. */
+void gc_init(void);
+
+#endif

@@ -1,0 +1,195 @@
+/* Per-file process isolation; see isolate.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fileio.h"
+#include "isolate.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define GC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GC_ASAN 1
+#endif
+#endif
+
+long long gc_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void set_limit(int what, rlim_t soft, rlim_t hard)
+{
+    struct rlimit r = {soft, hard};
+    (void)setrlimit(what, &r);
+}
+
+/* The child gives up what it does not need before touching the file:
+ * no core dumps (résumé text in memory), no ptrace, no files written, no
+ * library chatter on the terminal, and it dies with its parent. */
+static void confine(pid_t parent, const gc_limits *lim)
+{
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    unsigned secs = lim->timeout_ms / 1000 + 1;
+
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(1);
+    prctl(PR_SET_DUMPABLE, 0);
+    set_limit(RLIMIT_CORE, 0, 0);
+    set_limit(RLIMIT_FSIZE, 0, 0);
+    set_limit(RLIMIT_CPU, secs, secs + 1);
+#ifndef GC_ASAN
+    set_limit(RLIMIT_AS, lim->memory_bytes, lim->memory_bytes);  /* ASan needs its shadow */
+#endif
+    if (null >= 0) {
+        dup2(null, STDIN_FILENO);
+        dup2(null, STDOUT_FILENO);
+        dup2(null, STDERR_FILENO);
+        close(null);
+    }
+}
+
+static void write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            _exit(3);
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+static void child(const gc_task *t, int wfd, pid_t parent, const gc_data *d,
+                  const gc_limits *lim, const gc_analyze_opts *opts)
+{
+    gc_err err = GC_ERR_INIT;
+    char *file = NULL, *enc = NULL;
+    size_t len = 0, elen = 0;
+    gc_doc *doc = NULL;
+
+    confine(parent, lim);
+    const unsigned char *buf = t->buf;
+    if (buf == NULL && gc_read_file(&file, &len, t->path, lim->input_bytes, &err) == 0)
+        buf = (const unsigned char *)file;
+    else if (buf != NULL)
+        len = t->len;
+    if (buf != NULL && gc_analyze(&doc, d, buf, len, lim, opts, &err) < 0)
+        doc = NULL;
+    if (doc == NULL)
+        doc = gc_doc_new_error(d, &err);
+    if (gc_doc_encode(&enc, &elen, doc, &err) == 0)
+        write_all(wfd, enc, elen);
+    _exit(0);
+}
+
+static void fail(gc_task *t, const gc_data *d, int code, const char *detail, const char *msg)
+{
+    gc_err err = GC_ERR_INIT;
+    gc_err_set(&err, code, NULL, 0, 0, "%s", msg);
+    gc_err_detail(&err, detail);
+    t->doc = gc_doc_new_error(d, &err);
+}
+
+void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
+                   const gc_analyze_opts *opts)
+{
+    int p[2];
+    char msg[128];
+    pid_t parent = getpid();
+
+    t->fd = -1;
+    t->pid = -1;
+    if (pipe2(p, O_CLOEXEC) < 0) {
+        snprintf(msg, sizeof msg, "cannot create a pipe: %s", strerror(errno));
+        fail(t, d, GC_EIO, "pipe", msg);
+        return;
+    }
+    fflush(NULL);  /* nothing buffered may be written twice */
+    t->pid = fork();
+    if (t->pid < 0) {
+        close(p[0]);
+        close(p[1]);
+        snprintf(msg, sizeof msg, "cannot start a parser process: %s", strerror(errno));
+        fail(t, d, GC_EIO, "fork", msg);
+        return;
+    }
+    if (t->pid == 0) {
+        close(p[0]);
+        child(t, p[1], parent, d, lim, opts);
+    }
+    close(p[1]);
+    t->fd = p[0];
+    t->deadline_ms = gc_now_ms() + lim->timeout_ms;
+}
+
+int gc_task_read(gc_task *t, size_t max_bytes)
+{
+    char chunk[65536];
+    ssize_t n = read(t->fd, chunk, sizeof chunk);
+
+    if (n < 0)
+        return errno == EINTR || errno == EAGAIN ? 0 : 1;
+    if (n == 0)
+        return 1;
+    if (t->out.len + (size_t)n > max_bytes)
+        return 1;  /* an oversized result is treated as a broken child */
+    gc_buf_add(&t->out, chunk, (size_t)n);
+    return 0;
+}
+
+static const char *signal_name(int sig)
+{
+    switch (sig) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGABRT: return "SIGABRT";
+    case SIGBUS: return "SIGBUS";
+    case SIGKILL: return "SIGKILL";
+    case SIGXCPU: return "SIGXCPU";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    default: return "a signal";
+    }
+}
+
+void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int killed_for_time)
+{
+    int status = 0;
+    char msg[160];
+    gc_err err = GC_ERR_INIT;
+
+    if (t->fd >= 0)
+        close(t->fd);
+    t->fd = -1;
+    while (waitpid(t->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (killed_for_time || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
+        snprintf(msg, sizeof msg, "exceeded the %.1f s time limit", lim->timeout_ms / 1000.0);
+        fail(t, d, GC_ETIMEOUT, "timeout", msg);
+    } else if (WIFSIGNALED(status)) {
+        snprintf(msg, sizeof msg, "the parser crashed (%s); the file is probably malformed",
+                 signal_name(WTERMSIG(status)));
+        fail(t, d, GC_ECRASH, "parser_crashed", msg);
+    } else if (gc_doc_decode(&t->doc, d, t->out.data ? t->out.data : "", t->out.len, &err) < 0) {
+        fail(t, d, GC_ECRASH, "parser_crashed", WIFEXITED(status) && WEXITSTATUS(status) ?
+             "the parser process failed (out of memory?)" : err.msg);
+    }
+    gc_buf_free(&t->out);
+}

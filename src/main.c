@@ -1,0 +1,77 @@
+/* gapcheck: parse the command line, load the data, run one command, and
+ * make sure what was written really reached standard output. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "batch.h"
+#include "cli.h"
+#include "commands.h"
+
+static void on_signal(int sig)
+{
+    gc_interrupted = sig;
+}
+
+/* GLib and poppler log through g_log; a résumé's text must never reach
+ * the terminal that way (security.md X6), so all of it is dropped. */
+static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer p)
+{
+    (void)domain, (void)level, (void)msg, (void)p;
+}
+
+static void setup(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    g_log_set_default_handler(quiet_log, NULL);
+    gc_init();
+}
+
+static int run(const gc_cli *cli, const gc_data *d)
+{
+    switch (cli->cmd) {
+    case CMD_LINT: return gc_cmd_lint(cli, d);
+    case CMD_ROLES: return gc_cmd_roles(cli, d);
+    case CMD_EXPLAIN: return gc_cmd_explain(cli, d);
+    default: return gc_cmd_analyze(cli, d);
+    }
+}
+
+/* A full disk or a closed pipe must not pass for success (jq, sbase). */
+static int close_stdout(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+        fprintf(stderr, "gapcheck: write error: %s\n", strerror(errno));
+        return EXIT_SYSTEM;
+    }
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    gc_cli cli;
+    gc_data *d = NULL;
+    int rc = gc_cli_parse(&cli, argc, argv);
+
+    if (rc != 0) {
+        gc_cli_free(&cli);
+        return rc > 0 ? close_stdout(EXIT_ALL_OK) : EXIT_USAGE;
+    }
+    setup();
+    if (gc_cli_load_data(&d, &cli) < 0) {
+        gc_cli_free(&cli);
+        return EXIT_DATA;
+    }
+    rc = run(&cli, d);
+    gc_data_free(d);
+    gc_cli_free(&cli);
+    return close_stdout(rc);
+}

@@ -1,0 +1,825 @@
+/* Skill matching; see match.h.  Build once per data set (gc_matcher_build),
+ * match once per document (gc_match). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <glib.h>
+#include <pcre2.h>
+
+#include "match.h"
+#include "segment.h"
+#include "tokenize.h"
+
+#define MAX_ALIAS_WORDS 16
+#define MAX_MISSES 400
+#define EVIDENCE_BYTES 200
+
+/* ---- building ------------------------------------------------------------ */
+
+static int add_literal(gc_data *d, gc_alias *a, const char *lit, gc_err *err)
+{
+    gc_tokens t = {0};
+    char folded[512];
+    int rc = gc_tokenize(&t, lit, strlen(lit), MAX_ALIAS_WORDS + 1, err);
+
+    if (rc < 0 || t.n == 0 || t.n > MAX_ALIAS_WORDS) {
+        gc_tokens_free(&t);
+        gc_err_clear(err);
+        return gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
+                          "pattern '%s' must have 1 to %d words", a->pattern, MAX_ALIAS_WORDS);
+    }
+    a->tok0 = d->alias_atoms->len;
+    a->n_toks = (uint32_t)t.n;
+    a->exact0 = d->exact_words->len;
+    for (size_t i = 0; i < t.n; i++) {
+        const char *w = lit + t.v[i].start;
+        if (gc_fold(folded, sizeof folded, w, t.v[i].len) == (size_t)-1)
+            folded[0] = '\0';
+        int32_t atom = gc_data_atom(d, folded, 1);
+        g_array_append_val(d->alias_atoms, atom);
+        if (a->case_exact) {
+            char *orig = g_strndup(w, t.v[i].len);
+            g_ptr_array_add(d->exact_words, GC_UNCONST(gc_data_intern(d, orig)));
+            g_free(orig);
+        }
+    }
+    gc_tokens_free(&t);
+    return 0;
+}
+
+/* A space in a regex alias means "white space or a hyphen", as it does for
+ * literal aliases. */
+static char *widen_spaces(const char *pattern)
+{
+    GString *s = g_string_new(NULL);
+
+    for (const char *p = pattern; *p; p++) {
+        if (*p == '\\' && p[1]) {
+            g_string_append_len(s, p, 2);
+            p++;
+        } else if (*p == ' ') {
+            g_string_append(s, "(?:\\s+|-)");
+        } else {
+            g_string_append_c(s, *p);
+        }
+    }
+    return g_string_free(s, FALSE);
+}
+
+static int compile_regex(gc_data *d, gc_alias *a, gc_err *err)
+{
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C;
+    int ecode;
+    PCRE2_SIZE eoff;
+    char msg[128];
+
+    if (strncmp(a->pattern, "(*", 2) == 0)
+        return gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
+                          "pattern '%s' starts with a (*VERB), which is not allowed", a->pattern);
+    if (!a->case_exact)
+        opts |= PCRE2_CASELESS;
+    pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+    pcre2_set_max_pattern_length(cc, d->lim.regex_bytes);
+    pcre2_set_parens_nest_limit(cc, d->lim.regex_nest);
+    char *wide = widen_spaces(a->pattern);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)wide, PCRE2_ZERO_TERMINATED, opts, &ecode, &eoff, cc);
+    g_free(wide);
+    pcre2_compile_context_free(cc);
+    if (re == NULL) {
+        pcre2_get_error_message(ecode, (PCRE2_UCHAR *)msg, sizeof msg);
+        return gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
+                          "bad pattern '%s': %s at offset %zu", a->pattern, msg, (size_t)eoff);
+    }
+    uint32_t minlen = 0;
+    pcre2_pattern_info(re, PCRE2_INFO_MINLENGTH, &minlen);
+    if (minlen == 0) {
+        pcre2_code_free(re);
+        return gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
+                          "pattern '%s' can match empty text", a->pattern);
+    }
+    a->regex = d->regexes->len;
+    g_ptr_array_add(d->regexes, re);
+    uint32_t ai = (uint32_t)(a - &g_array_index(d->aliases, gc_alias, 0));
+    g_array_append_val(d->regex_alias, ai);
+    return 0;
+}
+
+static void key_of(GString *key, const gc_data *d, const gc_alias *a)
+{
+    g_string_truncate(key, 0);
+    for (uint32_t k = 0; k < a->n_toks; k++)
+        g_string_append_printf(key, "%d ", g_array_index(d->alias_atoms, int32_t, a->tok0 + k));
+}
+
+/* Two skills may not share an alias: the match would be a coin toss. */
+static int check_unique(gc_data *d, GHashTable *seen, uint32_t ai, gc_err *err)
+{
+    gc_alias *a = &g_array_index(d->aliases, gc_alias, ai);
+    GString *key = g_string_new(NULL);
+    int rc = 0;
+
+    key_of(key, d, a);
+    gpointer old = g_hash_table_lookup(seen, key->str);
+    if (old != NULL) {
+        gc_alias *o = &g_array_index(d->aliases, gc_alias, GPOINTER_TO_UINT(old) - 1);
+        if (o->skill != a->skill || o->case_exact == a->case_exact)
+            rc = gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
+                            "alias '%s' is already an alias of '%s' (%s:%u:%u)", a->pattern,
+                            g_array_index(d->skills, gc_skill, o->skill).id, o->pos.file,
+                            o->pos.line, o->pos.col);
+        g_string_free(key, TRUE);
+    } else {
+        g_hash_table_insert(seen, g_string_free(key, FALSE), GUINT_TO_POINTER(ai + 1));
+    }
+    return rc;
+}
+
+static int prepare_alias(gc_data *d, uint32_t ai, GHashTable *seen, gc_err *err)
+{
+    gc_alias *a = &g_array_index(d->aliases, gc_alias, ai);
+    char lit[512];
+    int kind = gc_pattern_literal(a->pattern, lit, sizeof lit);
+
+    if (kind < 0)
+        return gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
+                          "pattern is too long");
+    if (kind == 0) {
+        if (a->is_not)
+            return gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
+                              "a 'not' phrase must be literal text: '%s'", a->pattern);
+        return compile_regex(d, a, err);
+    }
+    if (add_literal(d, a, lit, err) < 0)
+        return GC_EDATA;
+    if (a->is_not)
+        return 0;
+    char folded[512];
+    if (gc_fold(folded, sizeof folded, lit, strlen(lit)) != (size_t)-1 &&
+        !g_hash_table_contains(d->names, folded))
+        g_hash_table_insert(d->names, GC_UNCONST(gc_data_intern(d, folded)),
+                            GUINT_TO_POINTER(a->skill + 1));
+    return check_unique(d, seen, ai, err);
+}
+
+static int cmp_longest(const void *x, const void *y, void *data)
+{
+    const gc_data *d = data;
+    const gc_alias *a = &g_array_index(d->aliases, gc_alias, *(const uint32_t *)x);
+    const gc_alias *b = &g_array_index(d->aliases, gc_alias, *(const uint32_t *)y);
+
+    if (a->n_toks != b->n_toks)
+        return a->n_toks > b->n_toks ? -1 : 1;
+    return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
+}
+
+/* Groups literal aliases by their first word, longest first within a group,
+ * so matching at a word tries only aliases that can start there. */
+static void build_buckets(gc_data *d)
+{
+    guint n_atoms = g_hash_table_size(d->atoms);
+    uint32_t *count = g_new0(uint32_t, n_atoms + 1);
+
+    for (uint32_t i = 0; i < d->aliases->len; i++) {
+        gc_alias *a = &g_array_index(d->aliases, gc_alias, i);
+        if (a->n_toks && !a->is_not && gc_skill_live(d, a->skill))
+            count[g_array_index(d->alias_atoms, int32_t, a->tok0) + 1]++;
+    }
+    for (guint i = 0; i < n_atoms; i++)
+        count[i + 1] += count[i];
+    d->first_index = g_array_sized_new(FALSE, FALSE, sizeof(uint32_t), n_atoms + 1);
+    g_array_append_vals(d->first_index, count, n_atoms + 1);
+    d->by_first = g_array_sized_new(FALSE, TRUE, sizeof(uint32_t), count[n_atoms]);
+    g_array_set_size(d->by_first, count[n_atoms]);
+    for (uint32_t i = 0; i < d->aliases->len; i++) {
+        gc_alias *a = &g_array_index(d->aliases, gc_alias, i);
+        if (a->n_toks && !a->is_not && gc_skill_live(d, a->skill))
+            g_array_index(d->by_first, uint32_t,
+                          count[g_array_index(d->alias_atoms, int32_t, a->tok0)]++) = i;
+    }
+    for (guint i = 0; i < n_atoms; i++) {
+        uint32_t lo = g_array_index(d->first_index, uint32_t, i);
+        uint32_t hi = g_array_index(d->first_index, uint32_t, i + 1);
+        if (hi - lo > 1)
+            g_qsort_with_data(&g_array_index(d->by_first, uint32_t, lo), (gint)(hi - lo),
+                              sizeof(uint32_t), cmp_longest, d);
+    }
+    g_free(count);
+}
+
+int gc_matcher_build(gc_data *d, gc_err *err)
+{
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    int rc = 0;
+
+    d->regexes = g_ptr_array_new();
+    d->regex_alias = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    for (uint32_t i = 0; i < d->skills->len && rc == 0; i++) {
+        const gc_skill *s = &g_array_index(d->skills, gc_skill, i);
+        char folded[256];
+        if (s->dead)
+            continue;
+        if (gc_fold(folded, sizeof folded, s->name, strlen(s->name)) != (size_t)-1)
+            g_hash_table_replace(d->names, GC_UNCONST(gc_data_intern(d, folded)),
+                                 GUINT_TO_POINTER(i + 1));
+        for (uint32_t k = 0; k < s->aliases->len && rc == 0; k++)
+            rc = prepare_alias(d, g_array_index(s->aliases, uint32_t, k), seen, err);
+        for (uint32_t k = 0; k < s->nots->len && rc == 0; k++)
+            rc = prepare_alias(d, g_array_index(s->nots, uint32_t, k), seen, err);
+    }
+    g_hash_table_destroy(seen);
+    if (rc == 0)
+        build_buckets(d);
+    return rc;
+}
+
+void gc_matcher_free(gc_data *d)
+{
+    if (d->regexes != NULL) {
+        for (size_t i = 0; i < d->regexes->len; i++)
+            pcre2_code_free(d->regexes->pdata[i]);
+        g_ptr_array_free(d->regexes, TRUE);
+    }
+    if (d->regex_alias)
+        g_array_free(d->regex_alias, TRUE);
+    if (d->first_index)
+        g_array_free(d->first_index, TRUE);
+    if (d->by_first)
+        g_array_free(d->by_first, TRUE);
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+enum { C_PENDING, C_ACCEPTED, C_REJECTED };
+
+typedef struct cand {
+    uint32_t alias, a, b;   /* tokens [a, b) */
+    uint8_t state;
+} cand;
+
+typedef struct mctx {
+    const gc_data *d;
+    const char *text;
+    size_t len;
+    gc_tokens t;
+    size_t n_lines;
+    uint32_t *line_start;   /* byte offset of each line, 1-based */
+    uint16_t *sec;
+    uint8_t *is_heading;
+    uint8_t *line_has_skill;
+    uint8_t *covered;       /* per token: inside an accepted match */
+    GArray *cands;
+    gc_doc *doc;
+    uint32_t skills_sec;    /* section index + 1 of "skills", or 0 */
+} mctx;
+
+static const gc_alias *alias_at(const gc_data *d, uint32_t i)
+{
+    return &g_array_index(d->aliases, gc_alias, i);
+}
+
+static void lookup_atoms(mctx *m)
+{
+    char folded[256];
+
+    for (size_t i = 0; i < m->t.n; i++) {
+        gc_token *tk = &m->t.v[i];
+        if (gc_fold(folded, sizeof folded, m->text + tk->start, tk->len) != (size_t)-1)
+            tk->atom = gc_data_atom_lookup(m->d, folded);
+    }
+}
+
+static int phrase_at(const mctx *m, uint32_t tok0, uint32_t n_toks, size_t i)
+{
+    if (i + n_toks > m->t.n)
+        return 0;
+    for (uint32_t k = 0; k < n_toks; k++)
+        if (m->t.v[i + k].atom != g_array_index(m->d->alias_atoms, int32_t, tok0 + k))
+            return 0;
+    return 1;
+}
+
+static int literal_at(const mctx *m, const gc_alias *a, size_t i)
+{
+    return phrase_at(m, a->tok0, a->n_toks, i);
+}
+
+static void add_cand(mctx *m, uint32_t alias, size_t a, size_t b)
+{
+    cand c = {alias, (uint32_t)a, (uint32_t)b, C_PENDING};
+    g_array_append_val(m->cands, c);
+}
+
+static void find_literals(mctx *m)
+{
+    const gc_data *d = m->d;
+    guint n_atoms = d->first_index->len - 1;
+
+    for (size_t i = 0; i < m->t.n; i++) {
+        int32_t atom = m->t.v[i].atom;
+        if (atom < 0 || (guint)atom >= n_atoms)
+            continue;
+        uint32_t lo = g_array_index(d->first_index, uint32_t, atom);
+        uint32_t hi = g_array_index(d->first_index, uint32_t, atom + 1);
+        for (uint32_t k = lo; k < hi; k++) {
+            uint32_t ai = g_array_index(d->by_first, uint32_t, k);
+            const gc_alias *al = alias_at(d, ai);
+            if (literal_at(m, al, i))
+                add_cand(m, ai, i, i + al->n_toks);
+        }
+    }
+}
+
+/* First token starting at or after byte offset `off`. */
+static size_t token_at(const mctx *m, size_t off)
+{
+    size_t lo = 0, hi = m->t.n;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m->t.v[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Regex aliases: a match counts only when it starts and ends on token
+ * boundaries, the same whole-word rule literals follow. */
+static void find_regexes(mctx *m, pcre2_match_data *md, pcre2_match_context *mc)
+{
+    const gc_data *d = m->d;
+
+    for (size_t r = 0; r < d->regexes->len; r++) {
+        PCRE2_SIZE off = 0;
+        uint32_t ai = g_array_index(d->regex_alias, uint32_t, r);
+        while (off < m->len) {
+            int rc = pcre2_match(d->regexes->pdata[r], (PCRE2_SPTR)m->text, m->len, off,
+                                 PCRE2_NO_UTF_CHECK, md, mc);
+            if (rc < 0)
+                break;  /* no match, or a limit: this pattern is skipped here */
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            size_t a = token_at(m, ov[0]), b = token_at(m, ov[1]);
+            if (a < m->t.n && m->t.v[a].start == ov[0] && b > a &&
+                m->t.v[b - 1].start + m->t.v[b - 1].len == ov[1])
+                add_cand(m, ai, a, b);
+            off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+    }
+}
+
+static void add_miss(mctx *m, const cand *c, const char *reason);
+
+static int same_line(const mctx *m, size_t i, size_t j)
+{
+    return m->t.v[i].line == m->t.v[j].line;
+}
+
+static int is_word(const mctx *m, size_t i, const char *w)
+{
+    const gc_token *tk = &m->t.v[i];
+    return tk->len == strlen(w) && g_ascii_strncasecmp(m->text + tk->start, w, tk->len) == 0;
+}
+
+/* Does a list item begin at token a / end before token b?  Items are
+ * separated by , ; / | • : brackets, tabs, "and"/"or", or line ends. */
+static int item_starts(const mctx *m, size_t a)
+{
+    if (a == 0 || !same_line(m, a - 1, a) || (m->t.v[a].flags & GC_TOK_TAB))
+        return 1;
+    const gc_token *p = &m->t.v[a - 1];
+    return (p->flags & GC_TOK_SEP) || is_word(m, a - 1, "and") || is_word(m, a - 1, "or") ||
+           (p->len == 1 && m->text[p->start] == '-' && (m->t.v[a].flags & GC_TOK_SPACE));
+}
+
+static int item_ends(const mctx *m, size_t b)
+{
+    if (b >= m->t.n || !same_line(m, b - 1, b) || (m->t.v[b].flags & GC_TOK_TAB))
+        return 1;
+    const gc_token *n = &m->t.v[b];
+    if (n->len == 1 && m->text[n->start] == '.' && (b + 1 >= m->t.n || !same_line(m, b, b + 1)))
+        return 1;  /* "Python, R." */
+    return (n->flags & GC_TOK_SEP) || is_word(m, b, "and") || is_word(m, b, "or");
+}
+
+static int exact_case(const mctx *m, const gc_alias *al, const cand *c)
+{
+    if (al->n_toks == 0)
+        return 1;  /* regex aliases carry their own case rule */
+    for (uint32_t k = 0; k < al->n_toks; k++) {
+        const gc_token *tk = &m->t.v[c->a + k];
+        const char *w = m->d->exact_words->pdata[al->exact0 + k];
+        if (strlen(w) != tk->len || memcmp(w, m->text + tk->start, tk->len) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* A skill's `not` phrases cancel a match lying inside them. */
+static int inside_not(const mctx *m, const cand *c, const char **phrase)
+{
+    const gc_skill *s = &g_array_index(m->d->skills, gc_skill, alias_at(m->d, c->alias)->skill);
+
+    for (uint32_t k = 0; k < s->nots->len; k++) {
+        const gc_alias *n = alias_at(m->d, g_array_index(s->nots, uint32_t, k));
+        size_t len = n->n_toks, first = c->a + 1 >= len ? c->a + 1 - len : 0;
+        for (size_t st = first; st <= c->a; st++)
+            if (st + len >= c->b && literal_at(m, n, st)) {
+                *phrase = n->pattern;
+                return 1;
+            }
+    }
+    return 0;
+}
+
+static int has_url(const mctx *m, const cand *c)
+{
+    for (uint32_t i = c->a; i < c->b; i++)
+        if (m->t.v[i].flags & GC_TOK_URL)
+            return 1;
+    return 0;
+}
+
+/* Checks that hold for every alias; returns a reason to reject, or NULL. */
+static const char *basic_reject(const mctx *m, const cand *c, char *buf, size_t cap)
+{
+    const gc_alias *al = alias_at(m->d, c->alias);
+    const char *phrase;
+
+    if (has_url(m, c))
+        return "inside a URL, e-mail address or file path";
+    if (al->case_exact && !exact_case(m, al, c)) {
+        snprintf(buf, cap, "written in a different case than '%s'", al->pattern);
+        return buf;
+    }
+    if (inside_not(m, c, &phrase)) {
+        snprintf(buf, cap, "part of the phrase '%s'", phrase);
+        return buf;
+    }
+    return NULL;
+}
+
+static int overlaps_accepted(const mctx *m, const cand *c)
+{
+    for (uint32_t i = c->a; i < c->b; i++)
+        if (m->covered[i])
+            return 1;
+    return 0;
+}
+
+static void accept(mctx *m, cand *c)
+{
+    c->state = C_ACCEPTED;
+    for (uint32_t i = c->a; i < c->b; i++)
+        m->covered[i] = 1;
+    m->line_has_skill[m->t.v[c->a].line] = 1;
+}
+
+static int cmp_cand(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    if (a->b != b->b)
+        return a->b > b->b ? -1 : 1;  /* longest first */
+    return a->alias < b->alias ? -1 : a->alias > b->alias;
+}
+
+/* Pass 1: unambiguous aliases, leftmost-longest. */
+static void accept_plain(mctx *m)
+{
+    char buf[160];
+
+    for (guint i = 0; i < m->cands->len; i++) {
+        cand *c = &g_array_index(m->cands, cand, i);
+        const gc_alias *al = alias_at(m->d, c->alias);
+        if (al->context != GC_CTX_ANY)
+            continue;
+        const char *why = basic_reject(m, c, buf, sizeof buf);
+        if (why != NULL) {
+            c->state = C_REJECTED;
+            add_miss(m, c, why);
+        } else if (!overlaps_accepted(m, c)) {
+            accept(m, c);
+        }
+    }
+}
+
+static int near_in_line(const mctx *m, const gc_alias *al, uint32_t line, size_t around)
+{
+    size_t lo = around, hi = around;
+
+    while (lo > 0 && m->t.v[lo - 1].line == line)
+        lo--;
+    while (hi < m->t.n && m->t.v[hi].line == line)
+        hi++;
+    for (size_t i = lo; i < hi; i++)
+        for (uint32_t k = 0; k < al->n_near; k++) {
+            const gc_phrase *ph = &g_array_index(m->d->near_phrases, gc_phrase, al->near0 + k);
+            if (phrase_at(m, ph->tok0, ph->n_toks, i) && i + ph->n_toks <= hi)
+                return 1;
+        }
+    return 0;
+}
+
+static int in_compound(const mctx *m, const cand *c)
+{
+    return (m->t.v[c->a].flags & GC_TOK_JOINED) ||
+           (c->b < m->t.n && (m->t.v[c->b].flags & GC_TOK_JOINED));
+}
+
+/* The context rules of ambiguous aliases (see lexicon/README.md). */
+static const char *context_reject(const mctx *m, const cand *c, const uint8_t *items)
+{
+    const gc_alias *al = alias_at(m->d, c->alias);
+    uint32_t line = m->t.v[c->a].line;
+    int item = item_starts(m, c->a) && item_ends(m, c->b);
+    int in_skills = m->skills_sec && m->sec[line] == m->skills_sec;
+    int other = m->line_has_skill[line] || items[line] >= 2;
+
+    if (in_compound(m, c))
+        return "part of a hyphenated word";
+    if (item && (in_skills || other))
+        return NULL;
+    if (al->context == GC_CTX_TECH &&
+        (m->line_has_skill[line] || near_in_line(m, al, line, c->a)))
+        return NULL;
+    if (al->context == GC_CTX_LIST && !item)
+        return "not a whole item of a list";
+    if (al->context == GC_CTX_LIST)
+        return "in a list with no other skill, outside a skills section";
+    return "no technical context on its line";
+}
+
+/* Pass 2: ambiguous aliases, judged against what pass 1 accepted. */
+static void accept_ambiguous(mctx *m)
+{
+    uint8_t *items = g_new0(uint8_t, m->n_lines + 2);
+    char buf[160];
+
+    for (guint i = 0; i < m->cands->len; i++) {
+        cand *c = &g_array_index(m->cands, cand, i);
+        if (alias_at(m->d, c->alias)->context == GC_CTX_ANY || c->state != C_PENDING)
+            continue;
+        const char *why = basic_reject(m, c, buf, sizeof buf);
+        if (why != NULL) {
+            c->state = C_REJECTED;
+            add_miss(m, c, why);
+        } else if (item_starts(m, c->a) && item_ends(m, c->b) && !in_compound(m, c)) {
+            uint32_t line = m->t.v[c->a].line;
+            if (items[line] < 255)
+                items[line]++;
+        }
+    }
+    for (guint i = 0; i < m->cands->len; i++) {
+        cand *c = &g_array_index(m->cands, cand, i);
+        if (c->state != C_PENDING || alias_at(m->d, c->alias)->context == GC_CTX_ANY ||
+            overlaps_accepted(m, c))
+            continue;
+        const char *why = context_reject(m, c, items);
+        if (why == NULL) {
+            accept(m, c);
+        } else {
+            c->state = C_REJECTED;
+            add_miss(m, c, why);
+        }
+    }
+    g_free(items);
+}
+
+/* ---- recording ----------------------------------------------------------- */
+
+static void clip_utf8(const char *s, size_t *lo, size_t *hi, size_t min, size_t max)
+{
+    while (*lo > min && ((unsigned char)s[*lo] & 0xC0) == 0x80)
+        (*lo)--;
+    while (*hi < max && ((unsigned char)s[*hi] & 0xC0) == 0x80)
+        (*hi)++;
+}
+
+/* The evidence text: the line, trimmed, cut to a window around the match. */
+static uint32_t line_text(mctx *m, uint32_t line, size_t at)
+{
+    size_t lo = m->line_start[line], hi = line < m->n_lines ? m->line_start[line + 1] : m->len;
+    GString *s = g_string_new(NULL);
+
+    while (hi > lo && strchr(" \t\n\f", m->text[hi - 1]))
+        hi--;
+    while (lo < hi && strchr(" \t", m->text[lo]))
+        lo++;
+    if (hi - lo > EVIDENCE_BYTES) {
+        size_t a = at > lo + EVIDENCE_BYTES / 3 ? at - EVIDENCE_BYTES / 3 : lo;
+        size_t b = a + EVIDENCE_BYTES < hi ? a + EVIDENCE_BYTES : hi;
+        clip_utf8(m->text, &a, &b, lo, hi);
+        g_string_append(s, a > lo ? "…" : "");
+        g_string_append_len(s, m->text + a, (gssize)(b - a));
+        g_string_append(s, b < hi ? "…" : "");
+    } else {
+        g_string_append_len(s, m->text + lo, (gssize)(hi - lo));
+    }
+    for (size_t i = 0; i < s->len; i++)
+        if (s->str[i] == '\t')
+            s->str[i] = ' ';
+    uint32_t off = gc_doc_str(m->doc, s->str, s->len);
+    g_string_free(s, TRUE);
+    return off;
+}
+
+static uint32_t span_text(mctx *m, const cand *c)
+{
+    size_t a = m->t.v[c->a].start;
+    size_t b = m->t.v[c->b - 1].start + m->t.v[c->b - 1].len;
+    return gc_doc_str(m->doc, m->text + a, b - a);
+}
+
+static void add_miss(mctx *m, const cand *c, const char *reason)
+{
+    if (m->doc->miss->len >= MAX_MISSES)
+        return;
+    gc_miss x = {alias_at(m->d, c->alias)->skill, m->t.v[c->a].line, 0, 0};
+    x.reason = gc_doc_str(m->doc, reason, strlen(reason));
+    x.text = line_text(m, x.line, m->t.v[c->a].start);
+    g_array_append_val(m->doc->miss, x);
+}
+
+static int cmp_ev(const void *x, const void *y)
+{
+    const gc_ev *a = x, *b = y;
+    if (a->skill != b->skill)
+        return a->skill < b->skill ? -1 : 1;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static void record_evidence(mctx *m)
+{
+    gc_doc *doc = m->doc;
+
+    for (guint i = 0; i < m->cands->len; i++) {
+        const cand *c = &g_array_index(m->cands, cand, i);
+        if (c->state != C_ACCEPTED)
+            continue;
+        uint32_t skill = alias_at(m->d, c->alias)->skill, line = m->t.v[c->a].line;
+        int dup = 0;
+        for (guint k = 0; k < doc->ev->len && !dup; k++) {
+            const gc_ev *e = &g_array_index(doc->ev, gc_ev, k);
+            dup = e->skill == skill && e->line == line;
+        }
+        if (dup)
+            continue;
+        gc_ev e = {skill, line, m->sec[line], line_text(m, line, m->t.v[c->a].start),
+                   span_text(m, c)};
+        g_array_append_val(doc->ev, e);
+        doc->how[skill] = GC_EVIDENCED;
+    }
+    g_array_sort(doc->ev, cmp_ev);
+}
+
+/* Follows `implies` from every evidenced skill (breadth first, so chains
+ * such as EKS ⇒ Kubernetes ⇒ containers work). */
+static void record_implied(mctx *m)
+{
+    gc_doc *doc = m->doc;
+    const gc_data *d = m->d;
+    GQueue q = G_QUEUE_INIT;
+
+    for (uint32_t s = 0; s < doc->n_skills; s++)
+        if (doc->how[s] == GC_EVIDENCED)
+            g_queue_push_tail(&q, GUINT_TO_POINTER(s + 1));
+    while (!g_queue_is_empty(&q)) {
+        uint32_t s = GPOINTER_TO_UINT(g_queue_pop_head(&q)) - 1;
+        GArray *imp = g_array_index(d->skills, gc_skill, s).implies;
+        for (guint k = 0; k < imp->len; k++) {
+            uint32_t t = g_array_index(imp, uint32_t, k);
+            if (doc->how[t] == GC_EVIDENCED)
+                continue;
+            gc_imp x = {t, s};
+            g_array_append_val(doc->imp, x);
+            if (doc->how[t] == GC_ABSENT) {
+                doc->how[t] = GC_IMPLIED;
+                g_queue_push_tail(&q, GUINT_TO_POINTER(t + 1));
+            }
+        }
+    }
+    for (uint32_t s = 0; s < doc->n_skills; s++)
+        if (doc->how[s] != GC_ABSENT)
+            g_array_append_val(doc->found, s);
+}
+
+static void record_sections(mctx *m)
+{
+    for (uint32_t line = 1; line <= m->n_lines; line++)
+        if (m->is_heading[line]) {
+            gc_sec s = {m->sec[line], line};
+            g_array_append_val(m->doc->secs, s);
+        }
+}
+
+/* For `explain`: words that contain one of the skill's one-word aliases
+ * without being it ("Java" inside "JavaScript"). */
+static void find_substrings(mctx *m, uint32_t skill)
+{
+    const gc_skill *s = &g_array_index(m->d->skills, gc_skill, skill);
+    char folded[256], reason[200];
+
+    for (guint k = 0; k < s->aliases->len; k++) {
+        const gc_alias *al = alias_at(m->d, g_array_index(s->aliases, uint32_t, k));
+        if (al->n_toks != 1)
+            continue;
+        int32_t atom = g_array_index(m->d->alias_atoms, int32_t, al->tok0);
+        const char *w = NULL;
+        GHashTableIter it;
+        gpointer key, val;
+        g_hash_table_iter_init(&it, m->d->atoms);
+        while (g_hash_table_iter_next(&it, &key, &val))
+            if ((int32_t)GPOINTER_TO_UINT(val) - 1 == atom)
+                w = key;
+        if (w == NULL || strlen(w) < 2)
+            continue;
+        for (size_t i = 0; i < m->t.n && m->doc->miss->len < MAX_MISSES; i++) {
+            const gc_token *tk = &m->t.v[i];
+            if (!(tk->flags & GC_TOK_WORD) || tk->atom == atom ||
+                gc_fold(folded, sizeof folded, m->text + tk->start, tk->len) == (size_t)-1 ||
+                strstr(folded, w) == NULL)
+                continue;
+            snprintf(reason, sizeof reason, "'%s' appears only inside '%.*s'", al->pattern,
+                     (int)tk->len, m->text + tk->start);
+            cand c = {g_array_index(s->aliases, uint32_t, k), (uint32_t)i, (uint32_t)i + 1, 0};
+            add_miss(m, &c, reason);
+        }
+    }
+}
+
+static int mctx_init(mctx *m, gc_doc *doc, const gc_data *d, const char *text, size_t len,
+                     gc_err *err)
+{
+    memset(m, 0, sizeof *m);
+    m->d = d;
+    m->doc = doc;
+    m->text = text;
+    m->len = len;
+    int rc = gc_tokenize(&m->t, text, len, d->lim.text_bytes, err);
+    if (rc < 0)
+        return rc;
+    m->n_lines = m->t.n_lines;
+    m->line_start = g_new0(uint32_t, m->n_lines + 2);
+    m->line_start[1] = 0;
+    for (size_t i = 0, line = 1; i < len && line < m->n_lines; i++)
+        if (text[i] == '\n' || text[i] == '\f')
+            m->line_start[++line] = (uint32_t)i + 1;
+    m->sec = g_new0(uint16_t, m->n_lines + 2);
+    m->is_heading = g_new0(uint8_t, m->n_lines + 2);
+    m->line_has_skill = g_new0(uint8_t, m->n_lines + 2);
+    m->covered = g_new0(uint8_t, m->t.n + 1);
+    m->cands = g_array_new(FALSE, FALSE, sizeof(cand));
+    for (guint i = 0; i < d->sections->len; i++)
+        if (strcmp(g_array_index(d->sections, gc_section, i).id, "skills") == 0)
+            m->skills_sec = i + 1;
+    return 0;
+}
+
+static void mctx_free(mctx *m)
+{
+    gc_tokens_free(&m->t);
+    g_free(m->line_start);
+    g_free(m->sec);
+    g_free(m->is_heading);
+    g_free(m->line_has_skill);
+    g_free(m->covered);
+    if (m->cands)
+        g_array_free(m->cands, TRUE);
+}
+
+int gc_match(gc_doc *doc, const gc_data *d, const char *text, size_t len, long explain,
+             gc_err *err)
+{
+    mctx m;
+    int rc = mctx_init(&m, doc, d, text, len, err);
+
+    if (rc == 0) {
+        lookup_atoms(&m);
+        gc_segment(m.sec, m.is_heading, d, text, len, m.n_lines);
+        find_literals(&m);
+        if (d->regexes->len > 0) {
+            pcre2_match_context *mc = pcre2_match_context_create(NULL);
+            pcre2_set_match_limit(mc, d->lim.match_limit);
+            pcre2_set_depth_limit(mc, d->lim.match_limit / 10);
+            pcre2_set_heap_limit(mc, d->lim.heap_kib);
+            pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+            find_regexes(&m, md, mc);
+            pcre2_match_data_free(md);
+            pcre2_match_context_free(mc);
+        }
+        g_array_sort(m.cands, cmp_cand);
+        accept_plain(&m);
+        accept_ambiguous(&m);
+        record_evidence(&m);
+        record_implied(&m);
+        record_sections(&m);
+        if (explain >= 0)
+            find_substrings(&m, (uint32_t)explain);
+    }
+    mctx_free(&m);
+    return rc;
+}

@@ -1,0 +1,115 @@
+/* Text normalisation; see normalize.h.  Pure-ASCII text (most résumés
+ * written in English) skips the Unicode passes entirely. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "normalize.h"
+
+/* What one code point becomes before NFKC: a replacement string, "" to
+ * drop it, or NULL to keep it. */
+static const char *map_char(gunichar c)
+{
+    switch (c) {
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x200E: case 0x200F:
+        return "";  /* soft hyphen, zero-width characters, direction marks */
+    case 0x00A0: case 0x2007: case 0x202F: case 0x3000:
+        return " ";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE63: case 0xFF0D:
+        return "-";
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+        return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+        return "\"";
+    /* bullets, including the private-use glyphs Word's Symbol and Wingdings
+     * fonts leave in PDFs (U+F0B7, U+F0A7, U+F076 ...) */
+    case 0x2022: case 0x2023: case 0x2043: case 0x2219: case 0x25AA: case 0x25AB:
+    case 0x25A0: case 0x25A1: case 0x25CF: case 0x25CB: case 0x25E6: case 0x25B8:
+    case 0x25BA: case 0x25B6: case 0x27A2: case 0x2794: case 0x2756: case 0x00B7:
+    case 0x2981: case 0x2B24: case 0xF0B7: case 0xF0A7: case 0xF076: case 0xF0D8:
+    case 0xF0FC: case 0xF06C: case 0xF0A8: case 0x2027:
+        return "\xE2\x80\xA2";
+    default:
+        break;
+    }
+    if (c < 0x20 && c != '\n' && c != '\t' && c != '\f')
+        return " ";
+    if (c >= 0x7F && c < 0xA0)
+        return " ";
+    if (g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR && c != ' ')
+        return " ";
+    return NULL;
+}
+
+static int is_ascii_clean(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x7F || (c < 0x20 && c != '\n' && c != '\t' && c != '\f'))
+            return 0;
+    }
+    return 1;
+}
+
+/* Maps characters one by one, replacing invalid UTF-8 with U+FFFD. */
+static GString *map_text(const char *in, size_t len)
+{
+    GString *s = g_string_sized_new(len + 16);
+    const char *p = in, *end = in + len;
+
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            g_string_append(s, "\xEF\xBF\xBD");
+            p++;
+            continue;
+        }
+        const char *rep = map_char(c);
+        const char *next = p + g_utf8_skip[(guchar)*p];
+        if (rep != NULL)
+            g_string_append(s, rep);
+        else
+            g_string_append_len(s, p, next - p);
+        p = next;
+    }
+    return s;
+}
+
+int gc_normalize(char **out, size_t *len_out, const char *in, size_t len, gc_err *err)
+{
+    char *res;
+
+    *out = NULL;
+    if (is_ascii_clean(in, len)) {
+        res = malloc(len + 1);
+        if (res == NULL)
+            return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
+        memcpy(res, in, len);
+        res[len] = '\0';
+        *out = res;
+        *len_out = len;
+        return 0;
+    }
+    GString *mapped = map_text(in, len);
+    gchar *nfkc = g_utf8_normalize(mapped->str, (gssize)mapped->len, G_NORMALIZE_NFKC);
+    g_string_free(mapped, TRUE);
+    if (nfkc == NULL)  /* cannot happen on valid UTF-8 */
+        return gc_err_set(err, GC_ECORRUPT, NULL, 0, 0, "text normalisation failed");
+    /* NFKC can produce new bullets or spaces (e.g. U+2024 → '.'); one more
+     * mapping pass keeps the contract exact. */
+    GString *again = map_text(nfkc, strlen(nfkc));
+    g_free(nfkc);
+    res = malloc(again->len + 1);
+    if (res != NULL) {
+        memcpy(res, again->str, again->len + 1);
+        *len_out = again->len;
+    }
+    g_string_free(again, TRUE);
+    if (res == NULL)
+        return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
+    *out = res;
+    return 0;
+}

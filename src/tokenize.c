@@ -1,0 +1,196 @@
+/* Tokenizer; see tokenize.h for the rules. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "tokenize.h"
+
+static int is_word_at(const char *p, const char *end, size_t *adv)
+{
+    unsigned char c = (unsigned char)*p;
+
+    if (c < 0x80) {
+        *adv = 1;
+        return g_ascii_isalnum(c);
+    }
+    gunichar u = g_utf8_get_char_validated(p, end - p);
+    if (u == (gunichar)-1 || u == (gunichar)-2) {
+        *adv = 1;
+        return 0;
+    }
+    *adv = (size_t)g_utf8_skip[c];
+    return g_unichar_isalnum(u) || g_unichar_ismark(u);
+}
+
+static int is_sep_char(const char *p, size_t n)
+{
+    if (n == 1)
+        return strchr(",;|:()[]{}/&", *p) != NULL;
+    return n == 3 && memcmp(p, "\xE2\x80\xA2", 3) == 0;  /* • */
+}
+
+static int push(gc_tokens *t, uint32_t start, size_t len, unsigned flags, uint32_t line,
+                size_t max, gc_err *err)
+{
+    if (t->n >= max) {
+        gc_err_set(err, GC_ELIMIT, NULL, 0, 0, "more than %zu words in the document", max);
+        gc_err_detail(err, "tokens");
+        return GC_ELIMIT;
+    }
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        gc_token *v = realloc(t->v, cap * sizeof *v);
+        if (v == NULL)
+            return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
+        t->v = v;
+        t->cap = cap;
+    }
+    t->v[t->n++] = (gc_token){start, (uint16_t)(len > 0xFFFF ? 0xFFFF : len),
+                              (uint16_t)flags, line, -1};
+    return 0;
+}
+
+/* A "chunk" is a run of non-space bytes; decides whether it is a URL,
+ * e-mail address or file path, whose words must not count as skills. */
+static int chunk_is_link(const char *s, size_t n)
+{
+    static const char *const tlds[] = {".com", ".org", ".net", ".io", ".dev", ".ai", ".me",
+                                       ".co", ".edu", ".gov", ".info", ".app", NULL};
+    static const char *const exts[] = {".pdf", ".docx", ".doc", ".txt", ".py", ".ipynb",
+                                       ".csv", ".png", ".jpg", ".zip", ".json", ".yaml",
+                                       ".yml", ".xml", ".sh", ".exe", ".html", NULL};
+    const char *at = memchr(s, '@', n);
+    char buf[256];
+
+    if (n < 4)
+        return 0;
+    if (at && at > s && memchr(at, '.', n - (size_t)(at - s)))
+        return 1;
+    if (n > sizeof buf - 1)
+        n = sizeof buf - 1;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)g_ascii_tolower(s[i]);
+    buf[n] = '\0';
+    while (n > 0 && strchr(".,;:)]'\"", buf[n - 1]))
+        buf[--n] = '\0';
+    if (strstr(buf, "://") || strncmp(buf, "www.", 4) == 0 || strchr(buf, '\\'))
+        return 1;
+    if ((buf[0] == '/' || buf[0] == '~') && strchr(buf + 1, '/'))
+        return 1;
+    for (size_t i = 0; tlds[i]; i++) {
+        const char *p = strstr(buf, tlds[i]);
+        size_t l = strlen(tlds[i]);
+        if (p && p > buf && (p[l] == '\0' || p[l] == '/'))
+            return 1;
+    }
+    for (size_t i = 0; exts[i]; i++) {
+        size_t l = strlen(exts[i]);
+        if (n > l + 1 && strcmp(buf + n - l, exts[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static size_t word_end(const char *text, const char *end, const char *p)
+{
+    const char *q = p;
+    size_t adv;
+
+    while (q < end && is_word_at(q, end, &adv))
+        q += adv;
+    /* c++, c#, f#: keep a trailing +/# run unless a word follows it */
+    const char *r = q;
+    while (r < end && (*r == '+' || *r == '#'))
+        r++;
+    if (r > q && (r == end || !is_word_at(r, end, &adv)))
+        q = r;
+    return (size_t)(q - text);
+}
+
+int gc_tokenize(gc_tokens *out, const char *text, size_t len, size_t max_tokens, gc_err *err)
+{
+    const char *end = text + len, *p = text, *chunk = text;
+    uint32_t line = 1;
+    unsigned pending = GC_TOK_SPACE;
+    int link = 0, rc;
+    size_t adv;
+
+    while (p < end) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '\n' || c == '\f' || c == ' ' || c == '\t' || c == '\r') {
+            if (c == '\n' || c == '\f')
+                line++;
+            pending |= (c == '\t') ? GC_TOK_TAB | GC_TOK_SPACE : GC_TOK_SPACE;
+            p++;
+            continue;
+        }
+        if (pending & GC_TOK_SPACE) {  /* a new chunk starts here */
+            const char *q = p;
+            while (q < end && !strchr(" \t\n\f\r", *q))
+                q++;
+            chunk = p;
+            link = chunk_is_link(chunk, (size_t)(q - chunk));
+        }
+        unsigned flags = pending | (link ? GC_TOK_URL : 0);
+        pending = 0;
+        if (is_word_at(p, end, &adv)) {
+            size_t e = word_end(text, end, p);
+            if ((rc = push(out, (uint32_t)(p - text), e - (size_t)(p - text), flags | GC_TOK_WORD,
+                           line, max_tokens, err)) < 0)
+                return rc;
+            p = text + e;
+            /* a '-' between two words joins them */
+            if (p + 1 < end && *p == '-' && is_word_at(p + 1, end, &adv)) {
+                pending = GC_TOK_JOINED;
+                p++;
+            }
+            continue;
+        }
+        if (c >= 0x80)
+            adv = (size_t)g_utf8_skip[c];
+        else
+            adv = 1;
+        if ((size_t)(end - p) < adv)
+            adv = (size_t)(end - p);
+        flags |= GC_TOK_PUNCT | (is_sep_char(p, adv) ? GC_TOK_SEP : 0);
+        if ((rc = push(out, (uint32_t)(p - text), adv, flags, line, max_tokens, err)) < 0)
+            return rc;
+        p += adv;
+    }
+    out->n_lines = line;
+    (void)chunk;
+    return 0;
+}
+
+void gc_tokens_free(gc_tokens *t)
+{
+    free(t->v);
+    memset(t, 0, sizeof *t);
+}
+
+size_t gc_fold(char *dst, size_t cap, const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if ((unsigned char)s[i] >= 0x80)
+            break;
+        if (i + 1 >= cap)
+            return (size_t)-1;
+        dst[i] = (char)g_ascii_tolower(s[i]);
+    }
+    if (i == n) {
+        dst[n] = '\0';
+        return n;
+    }
+    gchar *f = g_utf8_casefold(s, (gssize)n);
+    size_t fl = strlen(f);
+    if (fl + 1 > cap) {
+        g_free(f);
+        return (size_t)-1;
+    }
+    memcpy(dst, f, fl + 1);
+    g_free(f);
+    return fl;
+}

@@ -1,5 +1,4 @@
-/* `gapcheck lint`, `gapcheck roles`, `gapcheck explain`: stand-ins that
- * keep the command set stable until their issues land. */
+/* `gapcheck lint` and `gapcheck roles`. */
 #include <stdio.h>
 
 #include "commands.h"
@@ -21,11 +20,4 @@ int gc_cmd_roles(const gc_cli *cli, const gc_data *d)
                gc_role_months(r), gc_role_hours_per_week(r));
     }
     return EXIT_ALL_OK;
-}
-
-int gc_cmd_explain(const gc_cli *cli, const gc_data *d)
-{
-    (void)cli;
-    (void)d;
-    return EXIT_USAGE;
 }

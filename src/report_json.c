@@ -177,8 +177,9 @@ void gc_report_json(gc_buf *b, const gc_data *d, const char *file, const gc_doc 
     }
     gc_buf_adds(b, ",\"status\":\"ok\",\"format\":");
     gc_json_str(b, gc_doc_format(doc));
-    gc_buf_printf(b, ",\"pages\":%u,\"hidden_chars\":%u,\"truncated\":%s", gc_doc_pages(doc),
-                  gc_doc_hidden_chars(doc), gc_doc_truncated(doc) ? "true" : "false");
+    gc_buf_printf(b, ",\"pages\":%u,\"text_bytes\":%zu,\"hidden_chars\":%u,\"truncated\":%s",
+                  gc_doc_pages(doc), gc_doc_text_bytes(doc), gc_doc_hidden_chars(doc),
+                  gc_doc_truncated(doc) ? "true" : "false");
     sections(b, doc);
     skills(b, d, doc, o);
     if (score != NULL)

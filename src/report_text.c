@@ -168,6 +168,8 @@ void gc_report_text(gc_buf *b, const gc_data *d, const char *file, const gc_doc 
     if (gc_doc_hidden_chars(doc))
         gc_buf_printf(b, "  %snote: %u characters of hidden text (white, tiny or off-page) "
                       "were ignored%s\n", col(o, YELLOW), gc_doc_hidden_chars(doc), col(o, RESET));
+    if (gc_doc_text_bytes(doc) < 100)
+        gc_buf_printf(b, "  note: only %zu bytes of text were found\n", gc_doc_text_bytes(doc));
     if (gc_doc_truncated(doc))
         gc_buf_adds(b, "  note: the document was cut at a size limit; later pages were not read\n");
     if (score != NULL)

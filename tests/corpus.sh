@@ -1,0 +1,65 @@
+#!/bin/sh
+# Runs gapcheck over every file of ../shared/corpus (real public résumés,
+# not part of this repository) and checks that each one ends in a report or
+# a one-line error within the time limit: no crash, no hang, nothing
+# silently empty.  Skips, saying so, where ../shared/corpus is absent.
+# Usage: tests/corpus.sh BIN
+set -u
+bin=${1:?usage: corpus.sh BIN}
+corpus=${GAPCHECK_CORPUS:-../shared/corpus}
+if [ ! -d "$corpus" ]; then
+    echo "corpus: skipped: no $corpus here (it exists on the project's machines and CI)"
+    exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+bad() { fail=$((fail + 1)); echo "corpus: FAIL $1: $2"; }
+for f in $(find "$corpus" -type f ! -name '*.tsv' ! -name 'README*' | sort); do
+    timeout 60 "$bin" --role mle --format json "$f" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    lines=$(wc -l <"$tmp/out")
+    if [ $rc -ge 124 ]; then bad "$f" "exit $rc (crash or hang)"; continue; fi
+    if [ "$lines" != 1 ]; then bad "$f" "$lines JSON lines"; continue; fi
+    status=$(jq -r .status "$tmp/out")
+    if [ $rc = 0 ] && [ "$status" = ok ]; then
+        if [ -s "$tmp/err" ]; then bad "$f" "stderr on success"; continue; fi
+        if [ "$(jq .text_bytes "$tmp/out")" -lt 1 ]; then bad "$f" "empty report"; continue; fi
+    elif [ $rc = 1 ] && [ "$status" = error ]; then
+        n=$(wc -l <"$tmp/err")
+        case "$(cat "$tmp/err")" in
+            "gapcheck: $f: "*) [ "$n" = 1 ] || { bad "$f" "$n stderr lines"; continue; } ;;
+            *) bad "$f" "stderr not 'gapcheck: FILE: ...'"; continue ;;
+        esac
+    else
+        bad "$f" "exit $rc with status $status"; continue
+    fi
+    pass=$((pass + 1))
+done
+# Files whose outcome is known: the scanned PDFs have no text layer, the
+# encrypted one needs a password, and legacy formats are refused by name.
+expect() {
+    got=$("$bin" --format json "$corpus/$1" 2>/dev/null | jq -r '.error.code // .status')
+    if [ "$got" = "$2" ]; then pass=$((pass + 1)); else bad "$1" "got $got, want $2"; fi
+}
+expect pdf/scanned-image-only-two-column.pdf no_text
+expect pdf/usf-image-only-quartz.pdf no_text
+expect pdf/encrypted-userpw-educator.pdf encrypted
+expect other/tomasino-pandoc-tech-director.rtf unsupported_format
+expect other/legacy-binary-word97.doc unsupported_format
+# MLE skills a reader sees in these résumés must be found.
+has() {
+    got=$("$bin" --format json "$corpus/$1" | jq -r '[.skills[] | select(.evidence | length > 0) | .id] | join(" ")')
+    for s in $2; do
+        case " $got " in
+            *" $s "*) pass=$((pass + 1)) ;;
+            *) bad "$1" "skill $s not found" ;;
+        esac
+    done
+}
+has pdf/rm-harvey-dent-mle.pdf "python pytorch tensorflow docker machine-learning"
+has docx/awesome-cv-fork-textboxes.docx "python"
+has other/tomasino-pandoc-tech-director.odt "python"
+has other/tomasino-pandoc-tech-director.html "python"
+echo "corpus: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -24,7 +24,7 @@ CORE = gc_err text fileio buf \
        sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt \
        zipread xml_text \
        normalize tokenize segment yaml_load lexicon roles data match doc analyze \
-       score report report_text report_json lib
+       score report report_text report_json lint lib
 # The command line on top of it.
 CLI = main cli cmd_analyze cmd_explain cmd_info isolate batch
 DATA = $(sort $(wildcard lexicon/*.yaml)) $(sort $(wildcard roles/*.yaml))
@@ -70,7 +70,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/harness.h $(BUILD)/flags
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lm
 
 unit: $(UNIT:%=$(BUILD)/tests/%)
-	@fail=0; for t in $(UNIT); do ./$(BUILD)/tests/$$t || fail=1; done; exit $$fail
+	@fail=0; for t in $(UNIT); do $(BUILD)/tests/$$t || fail=1; done; exit $$fail
 
 cli-tests: $(BIN)
 	tests/run-cli.sh $(BIN)
@@ -78,7 +78,7 @@ cli-tests: $(BIN)
 test: all unit cli-tests
 
 lint-data: $(BIN)
-	./$(BIN) lint
+	$(BIN) lint
 
 corpus: $(BIN)
 	tests/corpus.sh $(BIN)
@@ -87,7 +87,7 @@ check:
 	$(MAKE) WERROR=-Werror test lint-data corpus
 
 demo: $(BIN)
-	./$(BIN) --role mle tests/fixtures/resumes/one-column-mle.pdf
+	$(BIN) --role mle tests/fixtures/resumes/one-column-mle.pdf
 
 fixtures:
 	scripts/make-fixtures

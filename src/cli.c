@@ -257,28 +257,49 @@ void gc_cli_free(gc_cli *cli)
     free(cli->roles_dirs);
 }
 
-int gc_cli_load_data(gc_data **out, const gc_cli *cli)
+/* Adds one file or directory; in keep-going mode (lint) an error is
+ * printed and counted instead of ending the load. */
+static int add_all(gc_data_builder *b, const gc_cli *cli, int keep_going, int *n_errors)
+{
+    gc_err err = GC_ERR_INIT;
+
+    for (size_t i = 0; i < gc_embedded_count; i++) {
+        const gc_embedded *e = &gc_embedded_files[i];
+        gc_data_kind kind = strncmp(e->name, "roles/", 6) == 0 ? GC_DATA_ROLES : GC_DATA_LEXICON;
+        if (gc_data_add(b, kind, e->name, e->data, e->len, 0, &err) < 0) {
+            gc_cli_report_err(NULL, &err);
+            gc_err_clear(&err);
+            if (++*n_errors, !keep_going)
+                return -1;
+        }
+    }
+    for (size_t k = 0; k < cli->n_lexicon_dirs + cli->n_roles_dirs; k++) {
+        int lex = k < cli->n_lexicon_dirs;
+        const char *dir = lex ? cli->lexicon_dirs[k] : cli->roles_dirs[k - cli->n_lexicon_dirs];
+        if (gc_data_add_dir(b, lex ? GC_DATA_LEXICON : GC_DATA_ROLES, dir, 1, &err) < 0) {
+            gc_cli_report_err(NULL, &err);
+            gc_err_clear(&err);
+            if (++*n_errors, !keep_going)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+int gc_cli_load_data(gc_data **out, const gc_cli *cli, int keep_going)
 {
     gc_err err = GC_ERR_INIT;
     gc_data_builder *b = gc_data_builder_new(&cli->lim);
-    int rc = 0;
+    int n_errors = 0;
 
-    for (size_t i = 0; i < gc_embedded_count && rc == 0; i++) {
-        const gc_embedded *e = &gc_embedded_files[i];
-        gc_data_kind kind = strncmp(e->name, "roles/", 6) == 0 ? GC_DATA_ROLES : GC_DATA_LEXICON;
-        rc = gc_data_add(b, kind, e->name, e->data, e->len, 0, &err);
-    }
-    for (size_t i = 0; i < cli->n_lexicon_dirs && rc == 0; i++)
-        rc = gc_data_add_dir(b, GC_DATA_LEXICON, cli->lexicon_dirs[i], 1, &err);
-    for (size_t i = 0; i < cli->n_roles_dirs && rc == 0; i++)
-        rc = gc_data_add_dir(b, GC_DATA_ROLES, cli->roles_dirs[i], 1, &err);
-    if (rc < 0) {
+    *out = NULL;
+    if (add_all(b, cli, keep_going, &n_errors) < 0 || n_errors > 0) {
         gc_data_builder_free(b);
-        gc_cli_report_err(NULL, &err);
-        return rc;
+        return -n_errors;
     }
-    rc = gc_data_build(out, b, &err);
-    if (rc < 0)
+    if (gc_data_build(out, b, &err) < 0) {
         gc_cli_report_err(NULL, &err);
-    return rc;
+        return -1;
+    }
+    return 0;
 }

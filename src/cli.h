@@ -42,8 +42,10 @@ void gc_cli_error(const char *prefix, const char *fmt, ...) __attribute__((forma
 /* Prints an error record: data errors as PATH:LINE:COL, documents as FILE. */
 void gc_cli_report_err(const char *file, const gc_err *err);
 
-/* Loads the embedded data plus the user's directories; prints errors. */
-int gc_cli_load_data(gc_data **out, const gc_cli *cli);
+/* Loads the embedded data plus the user's directories, printing errors.
+ * With keep_going, goes on to the next file after an error (lint).
+ * Returns 0, or minus the number of errors. */
+int gc_cli_load_data(gc_data **out, const gc_cli *cli, int keep_going);
 
 /* Embedded data (generated at build time from lexicon/ and roles/). */
 typedef struct gc_embedded {

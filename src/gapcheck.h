@@ -73,6 +73,11 @@ const char *gc_skill_category(const gc_data *d, size_t skill);
  * (case-insensitive); -1 when none. */
 long gc_data_lookup_skill(const gc_data *d, const char *word);
 
+/* Extra checks for `gapcheck lint` (slow or picky ones that load skips):
+ * calls `report` once per problem, returns the number of problems. */
+typedef void (*gc_lint_fn)(const gc_err *problem, void *ctx);
+int gc_data_lint(const gc_data *d, gc_lint_fn report, void *ctx);
+
 /* ---- roles -------------------------------------------------------------- */
 
 const char *gc_role_id(const gc_role *r);

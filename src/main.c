@@ -66,7 +66,9 @@ int main(int argc, char **argv)
         return rc > 0 ? close_stdout(EXIT_ALL_OK) : EXIT_USAGE;
     }
     setup();
-    if (gc_cli_load_data(&d, &cli) < 0) {
+    if (gc_cli_load_data(&d, &cli, cli.cmd == CMD_LINT) < 0) {
+        if (cli.cmd == CMD_LINT)
+            fprintf(stderr, "gapcheck: lint: the data has errors\n");
         gc_cli_free(&cli);
         return EXIT_DATA;
     }

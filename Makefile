@@ -26,7 +26,7 @@ CORE = gc_err text fileio buf \
        normalize tokenize segment yaml_load lexicon roles data match doc analyze \
        score report report_text report_json lint lib
 # The command line on top of it.
-CLI = main cli cmd_analyze cmd_explain cmd_info isolate batch
+CLI = main cli cmd_analyze cmd_explain cmd_lint cmd_roles isolate batch
 DATA = $(sort $(wildcard lexicon/*.yaml)) $(sort $(wildcard roles/*.yaml))
 UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 

@@ -1,4 +1,4 @@
-/* `gapcheck lint` and `gapcheck roles`. */
+/* `gapcheck lint`: the data checks beyond loading (see lint.c). */
 #include <stdio.h>
 
 #include "commands.h"
@@ -20,16 +20,5 @@ int gc_cmd_lint(const gc_cli *cli, const gc_data *d)
     }
     printf("lint: %zu skills, %zu aliases, %zu roles: no problems\n", gc_data_n_skills(d),
            gc_data_n_aliases(d), gc_data_n_roles(d));
-    return EXIT_ALL_OK;
-}
-
-int gc_cmd_roles(const gc_cli *cli, const gc_data *d)
-{
-    (void)cli;
-    for (size_t i = 0; i < gc_data_n_roles(d); i++) {
-        const gc_role *r = gc_data_role(d, i);
-        printf("%-12s %s (%g months at %g h/week)\n", gc_role_id(r), gc_role_title(r),
-               gc_role_months(r), gc_role_hours_per_week(r));
-    }
     return EXIT_ALL_OK;
 }

@@ -28,7 +28,7 @@ static int run_text(gc_doc *doc, const gc_data *d, const char *text, size_t len,
     if (rc < 0)
         return rc;
     doc->text_bytes = nlen;
-    rc = gc_match(doc, d, norm, nlen, explain_index(d, opts), err);
+    rc = gc_match(doc, d, norm, nlen, explain_index(d, opts), opts && opts->posting, err);
     if (rc == 0 && opts && opts->keep_text)
         doc->text = norm;
     else

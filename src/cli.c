@@ -138,6 +138,8 @@ static int set_option(gc_cli *cli, int id, const char *arg)
 
     switch (id) {
     case OPT_ROLE: cli->role = arg; return 0;
+    case OPT_SUGGEST: cli->suggest = 1; return 0;
+    case OPT_JOB: cli->job = arg; return 0;
     case OPT_HOURS: return number(&cli->hours, arg, 0.5, 168, "hours per week");
     case OPT_EXPLAIN: cli->explain = 1; return 0;
     case OPT_REDACT: cli->redact = 1; return 0;

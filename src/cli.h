@@ -22,6 +22,8 @@ typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN } gc_cmd;
 typedef struct gc_cli {
     gc_cmd cmd;
     const char *role;
+    const char *job;         /* --job POSTING */
+    int suggest;
     double hours;            /* 0 = the role's own */
     gc_fmt format;
     int explain, redact, quiet, color, jobs;

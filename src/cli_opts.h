@@ -5,6 +5,8 @@
  *       metavariable, help text) */
 OPT(OPT_ROLE, 'r', "role", 1, "ID", "target role (see 'gapcheck roles'); e.g. mle")
 OPT(OPT_HOURS, 0, "hours", 1, "N", "your study hours per week (default: the role's own)")
+OPT(OPT_SUGGEST, 's', "suggest", 0, NULL, "rank every role by your time to ready")
+OPT(OPT_JOB, 0, "job", 1, "POSTING", "measure against a job posting (PDF, DOCX, HTML, text)")
 OPT(OPT_FORMAT, 'f', "format", 1, "FMT", "output format: text (default) or json (JSON Lines)")
 OPT(OPT_EXPLAIN, 'e', "explain", 0, NULL, "show the evidence line for every skill")
 OPT(OPT_LEXICON, 0, "lexicon", 1, "DIR", "add or override skills from DIR/*.yaml (repeatable)")

@@ -105,7 +105,7 @@ int gc_cmd_explain(const gc_cli *cli, const gc_data *d)
         return EXIT_DATA;
     }
     c.skill = (size_t)s;
-    gc_analyze_opts opts = {gc_skill_id(d, (size_t)s), 0};
+    gc_analyze_opts opts = {gc_skill_id(d, (size_t)s), 0, 0};
     memset(&task, 0, sizeof task);
     task.path = cli->files[0];
     if (gc_batch_run(&task, 1, 1, d, &cli->lim, &opts, emit, &c) < 0)

@@ -73,6 +73,7 @@ static gc_data *data_new(const gc_limits *lim)
     d->aliases = g_array_new(FALSE, FALSE, sizeof(gc_alias));
     d->roles = g_ptr_array_new();
     d->sections = g_array_new(FALSE, FALSE, sizeof(gc_section));
+    d->cues = g_array_new(FALSE, FALSE, sizeof(gc_cue));
     d->categories = g_ptr_array_new();
     d->category_names = g_hash_table_new(g_str_hash, g_str_equal);
     d->skill_by_id = g_hash_table_new(g_str_hash, g_str_equal);
@@ -111,6 +112,7 @@ void gc_data_free(gc_data *d)
     g_array_free(d->aliases, TRUE);
     g_ptr_array_free(d->roles, TRUE);
     g_array_free(d->sections, TRUE);
+    g_array_free(d->cues, TRUE);
     g_ptr_array_free(d->categories, TRUE);
     g_hash_table_destroy(d->category_names);
     g_hash_table_destroy(d->skill_by_id);

@@ -76,6 +76,12 @@ typedef struct gc_section {
     const char *id;
 } gc_section;
 
+/* A phrase that puts its line in a section (job postings: "a plus"). */
+typedef struct gc_cue {
+    uint32_t section;
+    gc_phrase phrase;
+} gc_cue;
+
 struct gc_data {
     gc_limits lim;
     GStringChunk *strings;
@@ -83,6 +89,7 @@ struct gc_data {
     GArray *aliases;          /* gc_alias */
     GPtrArray *roles;         /* gc_role* */
     GArray *sections;         /* gc_section */
+    GArray *cues;             /* gc_cue */
     GPtrArray *categories;    /* const char* ids */
     GHashTable *category_names; /* id → display name */
     GHashTable *skill_by_id;  /* id → index+1 */

@@ -69,6 +69,10 @@ long gc_data_find_skill(const gc_data *d, const char *id);
 const char *gc_skill_id(const gc_data *d, size_t skill);
 const char *gc_skill_name(const gc_data *d, size_t skill);
 const char *gc_skill_category(const gc_data *d, size_t skill);
+/* Learning prerequisites of a skill (its `requires` list). */
+size_t gc_skill_n_requires(const gc_data *d, size_t skill);
+size_t gc_skill_require(const gc_data *d, size_t skill, size_t i);
+
 /* Looks up a skill by id, display name or any literal alias
  * (case-insensitive); -1 when none. */
 long gc_data_lookup_skill(const gc_data *d, const char *word);
@@ -103,6 +107,7 @@ double gc_role_overlap(const gc_role *a, const gc_role *b);
 typedef struct gc_analyze_opts {
     const char *explain_skill;   /* id: also collect near misses for it (or NULL) */
     int keep_text;               /* keep the normalised text in the doc (debug) */
+    int posting;                 /* a job posting: apply cue phrases ("a plus") */
 } gc_analyze_opts;
 
 /* Runs extract → normalize → segment → match on one document's bytes.
@@ -176,6 +181,32 @@ double gc_score_phase_months_left(const gc_score *s, size_t phase);
 /* Index of the first phase with coverage < 1, or n_phases when done. */
 size_t gc_score_next_phase(const gc_score *s);
 
+/* Study plan: writes to out (room for the phase's skill count) the phase's
+ * skills that the résumé does not show, prerequisites first (`requires`),
+ * otherwise in the role's order; returns how many. */
+size_t gc_plan_phase(size_t *out, const gc_data *d, const gc_doc *doc, const gc_role *r,
+                     size_t phase);
+
+/* ---- job postings ------------------------------------------------------ */
+
+typedef struct gc_job gc_job;
+
+/* Measures a résumé against a job posting.  The posting's skills are
+ * required unless the posting names them only under a nice-to-have heading
+ * or on lines with a nice-to-have cue.  They are placed on the phases of
+ * the catalogue role that shares most of them (Jaccard), to estimate months
+ * with the same model as roles; optional skills weigh half. */
+int gc_job_new(gc_job **out, const gc_data *d, const gc_doc *posting, const gc_doc *resume,
+               double hours_per_week, gc_err *err);
+void gc_job_free(gc_job *j);
+const gc_role *gc_job_role(const gc_job *j);    /* closest role, or NULL */
+size_t gc_job_n_skills(const gc_job *j);
+/* Skill i of the posting; *optional_out 1 for nice-to-have. */
+size_t gc_job_skill(const gc_job *j, size_t i, int *optional_out);
+double gc_job_match(const gc_job *j);           /* weighted fraction had, 0..1 */
+double gc_job_months_to_ready(const gc_job *j);
+double gc_job_hours(const gc_job *j);
+
 /* ---- reports ------------------------------------------------------------- */
 
 typedef struct gc_report_opts {
@@ -192,12 +223,23 @@ typedef struct gc_buf {
 
 void gc_buf_free(gc_buf *b);
 
+/* Optional parts of a report (all may be NULL / 0). */
+typedef struct gc_report_more {
+    gc_score *const *suggestions;   /* every role, fastest first (--suggest) */
+    size_t n_suggestions;
+    const gc_job *job;              /* --job */
+    const char *job_file;
+} gc_report_more;
+
 /* Appends one document's report.  `file` is the name as the user gave it;
- * `score` may be NULL (no role).  Never fails except for memory (b->failed). */
+ * `score` may be NULL (no role), `more` may be NULL.  Never fails except
+ * for memory (b->failed). */
 void gc_report_text(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_opts *o);
+                    const gc_score *score, const gc_report_more *more,
+                    const gc_report_opts *o);
 void gc_report_json(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_opts *o);
+                    const gc_score *score, const gc_report_more *more,
+                    const gc_report_opts *o);
 
 /* Runtime versions of the linked libraries, e.g. "poppler 22.12.0, libxml2 ...". */
 void gc_library_versions(gc_buf *b);

@@ -132,6 +132,32 @@ static int parse_sections(gc_data *d, const gc_ynode *seq, const char *file, gc_
     return 0;
 }
 
+static int parse_cues(gc_data *d, const gc_ynode *seq, const char *file, gc_err *err)
+{
+    static const char *const keys[] = {"id", "phrases", NULL};
+
+    if (gc_yexpect(seq, GC_Y_SEQ, "cues", file, err) < 0)
+        return GC_EDATA;
+    for (size_t i = 0; i < seq->n; i++) {
+        const gc_ynode *c = seq->items[i], *ph;
+        const char *id;
+        if (gc_yexpect(c, GC_Y_MAP, "cue", file, err) < 0 ||
+            gc_ymap_check(c, keys, keys, file, err) < 0 || get_id(&id, c, file, err) < 0 ||
+            gc_yexpect(ph = gc_ymap_get(c, "phrases"), GC_Y_SEQ, "phrases", file, err) < 0)
+            return GC_EDATA;
+        for (size_t k = 0; k < ph->n; k++) {
+            gc_cue cue = {section_index(d, id), {0, 0}};
+            if (gc_yexpect(ph->items[k], GC_Y_SCALAR, "phrase", file, err) < 0)
+                return GC_EDATA;
+            if (gc_data_phrase(d, &cue.phrase, ph->items[k]->str, 8) < 0)
+                return gc_err_set(err, GC_EDATA, file, ph->items[k]->line, ph->items[k]->col,
+                                  "a cue phrase needs 1 to 8 words");
+            g_array_append_val(d->cues, cue);
+        }
+    }
+    return 0;
+}
+
 /* Appends an alias (or a `not` phrase) of skill `si`; returns its index. */
 static uint32_t add_alias(gc_data *d, uint32_t si, const char *pattern, const gc_ynode *at,
                           const char *file, int is_not)
@@ -328,7 +354,7 @@ static int parse_skill(gc_data *d, const gc_ynode *m, const char *file, int user
 
 int gc_lexicon_parse(gc_data *d, const gc_ynode *root, const char *file, int user, gc_err *err)
 {
-    static const char *const keys[] = {"categories", "sections", "skills", NULL};
+    static const char *const keys[] = {"categories", "sections", "cues", "skills", NULL};
     const gc_ynode *v;
 
     if (root == NULL)
@@ -339,6 +365,8 @@ int gc_lexicon_parse(gc_data *d, const gc_ynode *root, const char *file, int use
     if ((v = gc_ymap_get(root, "categories")) && parse_categories(d, v, file, err) < 0)
         return GC_EDATA;
     if ((v = gc_ymap_get(root, "sections")) && parse_sections(d, v, file, err) < 0)
+        return GC_EDATA;
+    if ((v = gc_ymap_get(root, "cues")) && parse_cues(d, v, file, err) < 0)
         return GC_EDATA;
     if ((v = gc_ymap_get(root, "skills")) != NULL) {
         if (gc_yexpect(v, GC_Y_SEQ, "skills", file, err) < 0)

@@ -791,8 +791,23 @@ static void mctx_free(mctx *m)
         g_array_free(m->cands, TRUE);
 }
 
+/* Job postings: a line holding a cue phrase ("a plus") joins the cue's
+ * section for that line. */
+static void apply_cues(mctx *m)
+{
+    const gc_data *d = m->d;
+
+    for (guint c = 0; c < d->cues->len; c++) {
+        const gc_cue *cue = &g_array_index(d->cues, gc_cue, c);
+        for (size_t i = 0; i < m->t.n; i++)
+            if (m->t.v[i].atom == g_array_index(d->alias_atoms, int32_t, cue->phrase.tok0) &&
+                phrase_at(m, cue->phrase.tok0, cue->phrase.n_toks, i))
+                m->sec[m->t.v[i].line] = (uint16_t)(cue->section + 1);
+    }
+}
+
 int gc_match(gc_doc *doc, const gc_data *d, const char *text, size_t len, long explain,
-             gc_err *err)
+             int posting, gc_err *err)
 {
     mctx m;
     int rc = mctx_init(&m, doc, d, text, len, err);
@@ -800,6 +815,8 @@ int gc_match(gc_doc *doc, const gc_data *d, const char *text, size_t len, long e
     if (rc == 0) {
         lookup_atoms(&m);
         gc_segment(m.sec, m.is_heading, d, text, len, m.n_lines);
+        if (posting)
+            apply_cues(&m);
         find_literals(&m);
         if (d->regexes->len > 0) {
             pcre2_match_context *mc = pcre2_match_context_create(NULL);

@@ -17,8 +17,9 @@
 
 /* Matches `text` (normalised, NUL-terminated) and fills doc's skills,
  * evidence, implications, near misses and sections.  `explain` is a skill
- * index to look for harder (substring near misses), or -1. */
+ * index to look for harder (substring near misses), or -1.  `posting`: the
+ * text is a job posting (cue phrases apply). */
 int gc_match(gc_doc *doc, const gc_data *d, const char *text, size_t len, long explain,
-             gc_err *err);
+             int posting, gc_err *err);
 
 #endif

@@ -88,6 +88,21 @@ static void id_list(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_rol
     gc_buf_addc(b, ']');
 }
 
+/* What to learn next in this phase, prerequisites first. */
+static void plan(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_role *r, size_t p)
+{
+    size_t order[256], n = 0;
+
+    if (gc_role_phase_n_skills(r, p) <= 256)
+        n = gc_plan_phase(order, d, doc, r, p);
+    gc_buf_adds(b, ",\"plan\":[");
+    for (size_t i = 0; i < n; i++) {
+        gc_buf_adds(b, i ? "," : "");
+        gc_json_str(b, gc_skill_id(d, order[i]));
+    }
+    gc_buf_addc(b, ']');
+}
+
 static void phase(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score *sc, size_t p)
 {
     const gc_role *r = gc_score_role(sc);
@@ -103,6 +118,7 @@ static void phase(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score
     id_list(b, d, doc, r, p, "have", GC_EVIDENCED);
     id_list(b, d, doc, r, p, "implied", GC_IMPLIED);
     id_list(b, d, doc, r, p, "missing", GC_ABSENT);
+    plan(b, d, doc, r, p);
     gc_buf_adds(b, ",\"months_remaining\":");
     gc_json_num(b, gc_score_phase_months_left(sc, p), 2);
     gc_buf_adds(b, ",\"milestones\":[");
@@ -163,8 +179,72 @@ static void sections(gc_buf *b, const gc_doc *doc)
     gc_buf_addc(b, ']');
 }
 
+static void suggestions(gc_buf *b, const gc_report_more *m)
+{
+    gc_buf_adds(b, ",\"suggestions\":[");
+    for (size_t i = 0; i < m->n_suggestions; i++) {
+        const gc_score *s = m->suggestions[i];
+        gc_buf_adds(b, i ? ",{\"role\":" : "{\"role\":");
+        gc_json_str(b, gc_role_id(gc_score_role(s)));
+        gc_buf_adds(b, ",\"title\":");
+        gc_json_str(b, gc_role_title(gc_score_role(s)));
+        gc_buf_adds(b, ",\"coverage\":");
+        gc_json_num(b, gc_score_coverage(s), 3);
+        gc_buf_adds(b, ",\"months_to_ready\":");
+        gc_json_num(b, gc_score_months_to_ready(s), 1);
+        gc_buf_addc(b, '}');
+    }
+    gc_buf_addc(b, ']');
+}
+
+/* The posting's skills that are required (or optional) and had (or not). */
+static void job_list(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_job *j,
+                     const char *name, int which)
+{
+    int first = 1;
+
+    gc_buf_printf(b, ",\"%s\":[", name);
+    for (size_t i = 0; i < gc_job_n_skills(j); i++) {
+        int opt;
+        size_t s = gc_job_skill(j, i, &opt);
+        int had = gc_doc_how(doc, s) == GC_EVIDENCED;
+        if ((which == 0 && opt) || (which == 1 && !opt) || (which == 2 && !had) ||
+            (which == 3 && had))
+            continue;
+        gc_buf_adds(b, first ? "" : ",");
+        gc_json_str(b, gc_skill_id(d, s));
+        first = 0;
+    }
+    gc_buf_addc(b, ']');
+}
+
+static void job(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_report_more *m)
+{
+    const gc_job *j = m->job;
+
+    gc_buf_adds(b, ",\"job\":{\"file\":");
+    gc_json_str(b, m->job_file ? m->job_file : "");
+    gc_buf_adds(b, ",\"role\":");
+    if (gc_job_role(j))
+        gc_json_str(b, gc_role_id(gc_job_role(j)));
+    else
+        gc_buf_adds(b, "null");
+    job_list(b, d, doc, j, "required", 0);
+    job_list(b, d, doc, j, "optional", 1);
+    job_list(b, d, doc, j, "have", 2);
+    job_list(b, d, doc, j, "missing", 3);
+    gc_buf_adds(b, ",\"match\":");
+    gc_json_num(b, gc_job_match(j), 3);
+    gc_buf_adds(b, ",\"hours_per_week\":");
+    gc_json_num(b, gc_job_hours(j), 2);
+    gc_buf_adds(b, ",\"months_to_ready\":");
+    gc_json_num(b, gc_job_months_to_ready(j), 1);
+    gc_buf_addc(b, '}');
+}
+
 void gc_report_json(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_opts *o)
+                    const gc_score *score, const gc_report_more *more,
+                    const gc_report_opts *o)
 {
     const gc_err *e = gc_doc_error(doc);
 
@@ -184,5 +264,9 @@ void gc_report_json(gc_buf *b, const gc_data *d, const char *file, const gc_doc 
     skills(b, d, doc, o);
     if (score != NULL)
         role(b, d, doc, score);
+    if (more && more->n_suggestions)
+        suggestions(b, more);
+    if (more && more->job)
+        job(b, d, doc, more);
     gc_buf_adds(b, "}\n");
 }

@@ -113,6 +113,29 @@ static void phase(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score
         skill_line(b, d, doc, gc_role_phase_skill(r, p, i, NULL), o);
 }
 
+/* The unfinished phases in order, each with its missing skills in learning
+ * order (prerequisites first) and its months at the reader's pace. */
+static void plan(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score *sc)
+{
+    const gc_role *r = gc_score_role(sc);
+    size_t order[256];
+
+    if (gc_score_next_phase(sc) >= gc_role_n_phases(r))
+        return;
+    gc_buf_printf(b, "\n  study plan at %g h/week:\n", gc_score_hours(sc));
+    for (size_t p = 0; p < gc_role_n_phases(r); p++) {
+        if (gc_score_phase_coverage(sc, p) >= 1 || gc_role_phase_n_skills(r, p) > 256)
+            continue;
+        size_t n = gc_plan_phase(order, d, doc, r, p);
+        gc_buf_printf(b, "     %s, ", gc_role_phase_title(r, p));
+        months(b, gc_score_phase_months_left(sc, p));
+        gc_buf_adds(b, ": ");
+        for (size_t i = 0; i < n; i++)
+            gc_buf_printf(b, "%s%s", i ? " → " : "", gc_skill_name(d, order[i]));
+        gc_buf_addc(b, '\n');
+    }
+}
+
 static void role_report(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score *sc,
                         const gc_report_opts *o)
 {
@@ -127,11 +150,60 @@ static void role_report(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc
                   (int)lround(gc_score_coverage(sc) * 100));
     for (size_t p = 0; p < gc_role_n_phases(r); p++)
         phase(b, d, doc, sc, p, o);
+    plan(b, d, doc, sc);
     if (next < gc_role_n_phases(r) && gc_role_phase_n_milestones(r, next) > 0) {
         gc_buf_printf(b, "\n  next milestones (%s):\n", gc_role_phase_title(r, next));
         for (size_t i = 0; i < gc_role_phase_n_milestones(r, next); i++)
             gc_buf_printf(b, "     • %s\n", gc_role_phase_milestone(r, next, i));
     }
+}
+
+static void suggestions(gc_buf *b, const gc_report_more *m)
+{
+    gc_buf_adds(b, "\n  roles by time to ready:\n");
+    for (size_t i = 0; i < m->n_suggestions; i++) {
+        const gc_score *s = m->suggestions[i];
+        gc_buf_printf(b, "    %2zu. %-34s %3d%%  ", i + 1, gc_role_title(gc_score_role(s)),
+                      (int)lround(gc_score_coverage(s) * 100));
+        months(b, gc_score_months_to_ready(s));
+        gc_buf_printf(b, " (%s)\n", gc_role_id(gc_score_role(s)));
+    }
+}
+
+static void job_skills(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_job *j,
+                       int optional, const gc_report_opts *o)
+{
+    int any = 0;
+
+    for (size_t i = 0; i < gc_job_n_skills(j); i++) {
+        int opt;
+        size_t s = gc_job_skill(j, i, &opt);
+        if (opt != optional)
+            continue;
+        if (!any++)
+            gc_buf_printf(b, "    %s:", optional ? "nice to have" : "required");
+        int had = gc_doc_how(doc, s) == GC_EVIDENCED;
+        gc_buf_printf(b, " %s%s%s %s", col(o, had ? GREEN : RED), had ? "✓" : "✗", col(o, RESET),
+                      gc_skill_name(d, s));
+    }
+    if (any)
+        gc_buf_addc(b, '\n');
+}
+
+static void job(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_report_more *m,
+                const gc_report_opts *o)
+{
+    const gc_job *j = m->job;
+
+    gc_buf_adds(b, "\n  job posting ");
+    clean_str(b, m->job_file ? m->job_file : "", 0);
+    if (gc_job_role(j))
+        gc_buf_printf(b, " (closest role: %s)", gc_role_title(gc_job_role(j)));
+    gc_buf_printf(b, "\n    match %d%%, ready in about ", (int)lround(gc_job_match(j) * 100));
+    months(b, gc_job_months_to_ready(j));
+    gc_buf_printf(b, " at %g h/week\n", gc_job_hours(j));
+    job_skills(b, d, doc, j, 0, o);
+    job_skills(b, d, doc, j, 1, o);
 }
 
 /* Without a role: every skill found, grouped by category. */
@@ -150,7 +222,8 @@ static void skills_report(gc_buf *b, const gc_data *d, const gc_doc *doc,
 }
 
 void gc_report_text(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_opts *o)
+                    const gc_score *score, const gc_report_more *more,
+                    const gc_report_opts *o)
 {
     const gc_err *e = gc_doc_error(doc);
 
@@ -174,6 +247,10 @@ void gc_report_text(gc_buf *b, const gc_data *d, const char *file, const gc_doc 
         gc_buf_adds(b, "  note: the document was cut at a size limit; later pages were not read\n");
     if (score != NULL)
         role_report(b, d, doc, score, o);
-    else
+    else if (!more || (!more->n_suggestions && !more->job))
         skills_report(b, d, doc, o);
+    if (more && more->n_suggestions)
+        suggestions(b, more);
+    if (more && more->job)
+        job(b, d, doc, more, o);
 }

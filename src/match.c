@@ -106,11 +106,17 @@ static int compile_regex(gc_data *d, gc_alias *a, gc_err *err)
     return 0;
 }
 
+/* Folded words for ordinary aliases; the exact words for case-exact ones,
+ * so 'Excel' and 'EXCEL' may both be listed. */
 static void key_of(GString *key, const gc_data *d, const gc_alias *a)
 {
-    g_string_truncate(key, 0);
-    for (uint32_t k = 0; k < a->n_toks; k++)
-        g_string_append_printf(key, "%d ", g_array_index(d->alias_atoms, int32_t, a->tok0 + k));
+    g_string_assign(key, a->case_exact ? "E" : "F");
+    for (uint32_t k = 0; k < a->n_toks; k++) {
+        if (a->case_exact)
+            g_string_append_printf(key, " %s", (const char *)d->exact_words->pdata[a->exact0 + k]);
+        else
+            g_string_append_printf(key, " %d", g_array_index(d->alias_atoms, int32_t, a->tok0 + k));
+    }
 }
 
 /* Two skills may not share an alias: the match would be a coin toss. */
@@ -124,8 +130,7 @@ static int check_unique(gc_data *d, GHashTable *seen, uint32_t ai, gc_err *err)
     gpointer old = g_hash_table_lookup(seen, key->str);
     if (old != NULL) {
         gc_alias *o = &g_array_index(d->aliases, gc_alias, GPOINTER_TO_UINT(old) - 1);
-        if (o->skill != a->skill || o->case_exact == a->case_exact)
-            rc = gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
+        rc = gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
                             "alias '%s' is already an alias of '%s' (%s:%u:%u)", a->pattern,
                             g_array_index(d->skills, gc_skill, o->skill).id, o->pos.file,
                             o->pos.line, o->pos.col);

@@ -49,8 +49,8 @@ static void help(void)
 #define OPT(id, s, l, a, m, h)                                                    \
     do {                                                                          \
         char left[40];                                                            \
-        snprintf(left, sizeof left, "%s%c%s--%s%s%s", s ? "-" : "  ", s ? s : ' ', \
-                 s ? ", " : "  ", l, m ? " " : "", m ? (const char *)m : "");    \
+        snprintf(left, sizeof left, "%c%c%c --%s%s%s", s ? '-' : ' ', s ? s : ' ',    \
+                 s ? ',' : ' ', l, m ? " " : "", m ? (const char *)m : "");      \
         printf("  %-26s %s\n", left, h);                                          \
     } while (0);
 #include "cli_opts.h"

@@ -54,8 +54,13 @@ static GPtrArray *hostile_subjects(void)
         g_string_append_c(s[2], "python c++ node.js k8s, "[i % 24]);
         g_string_append_c(s[3], "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"[i % 30]);
     }
-    for (int i = 0; i < 4; i++)
+    /* every printable character at the end, so a pattern's "required
+     * character" shortcut cannot skip the backtracking */
+    for (int i = 0; i < 4; i++) {
+        for (char c = ' '; c <= '~'; c++)
+            g_string_append_c(s[i], c);
         g_ptr_array_add(v, g_string_free(s[i], FALSE));
+    }
     return v;
 }
 

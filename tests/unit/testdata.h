@@ -35,7 +35,7 @@ static inline gc_doc *analyze_str(const gc_data *d, const char *text)
     gc_limits lim = GC_LIMITS_INIT;
     gc_err err = GC_ERR_INIT;
     gc_doc *doc = NULL;
-    gc_analyze_opts o = {NULL, 0};
+    gc_analyze_opts o = {NULL, 0, 0};
 
     if (gc_analyze_text(&doc, d, text, strlen(text), &lim, &o, &err) < 0) {
         fprintf(stderr, "analyze failed: %s\n", err.msg);

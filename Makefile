@@ -98,4 +98,7 @@ clean:
 FORCE:
 .PHONY: all unit cli-tests test lint-data corpus check demo fixtures clean FORCE
 
+# Optional parts (fuzzing, installation ...) live in their own files.
+include $(sort $(wildcard mk/*.mk))
+
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)

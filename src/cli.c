@@ -240,6 +240,12 @@ int gc_cli_parse(gc_cli *cli, int argc, char **argv)
     }
     cli->files = argv + optind;
     cli->n_files = (size_t)(argc - optind);
+    /* options may come before the verb: gapcheck --roles DIR roles */
+    if (cli->cmd == CMD_ANALYZE && cli->n_files > 0 &&
+        (cli->cmd = subcommand(cli->files[0])) != CMD_ANALYZE) {
+        cli->files++;
+        cli->n_files--;
+    }
     if (cli->cmd == CMD_ANALYZE && cli->n_files == 0) {
         usage_line(stderr);
         return -1;

@@ -270,6 +270,19 @@ static int link_skills(gc_data *d, gc_err *err)
     return rc;
 }
 
+/* A user role that replaced a bundled one: the old one goes, so listings,
+ * related roles and counts see each id once. */
+static void drop_replaced_roles(gc_data *d)
+{
+    for (guint i = d->roles->len; i-- > 0;) {
+        gc_role *r = d->roles->pdata[i];
+        if (r->dead) {
+            gc_role_free_internal(r);
+            g_ptr_array_remove_index(d->roles, i);
+        }
+    }
+}
+
 int gc_data_build(gc_data **out, gc_data_builder *b, gc_err *err)
 {
     gc_data *d = b->d;
@@ -278,6 +291,8 @@ int gc_data_build(gc_data **out, gc_data_builder *b, gc_err *err)
     *out = NULL;
     g_free(b);
     rc = link_skills(d, err);
+    if (rc == 0)
+        drop_replaced_roles(d);
     if (rc == 0)
         rc = gc_roles_link(d, err);
     if (rc == 0)

@@ -83,8 +83,9 @@ lint-data: $(BIN)
 corpus: $(BIN)
 	tests/corpus.sh $(BIN)
 
+# Parts in mk/*.mk add their own checks to CHECK_EXTRA.
 check:
-	$(MAKE) WERROR=-Werror test lint-data corpus
+	$(MAKE) WERROR=-Werror test lint-data corpus $(CHECK_EXTRA)
 
 demo: $(BIN)
 	$(BIN) --role mle tests/fixtures/resumes/one-column-mle.pdf

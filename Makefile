@@ -24,9 +24,9 @@ CORE = gc_err text fileio buf \
        sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt \
        zipread xml_text \
        normalize tokenize segment yaml_load lexicon roles data match doc analyze \
-       score plan job report report_text report_json lint lib
+       score plan job report report_text report_json report_table report_html report_md lint lib
 # The command line on top of it.
-CLI = main cli cmd_analyze cmd_explain cmd_lint cmd_roles isolate batch
+CLI = main cli inputs outdir progress cmd_analyze cmd_explain cmd_lint cmd_roles isolate batch
 DATA = $(sort $(wildcard lexicon/*.yaml)) $(sort $(wildcard roles/*.yaml))
 UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 

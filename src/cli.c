@@ -122,6 +122,18 @@ static int number(double *out, const char *arg, double min, double max, const ch
     return 0;
 }
 
+static int set_format(gc_cli *cli, const char *arg)
+{
+    static const char *const names[] = {"text", "json", "csv", "tsv", "markdown", "html", NULL};
+
+    for (int i = 0; names[i]; i++)
+        if (strcmp(arg, names[i]) == 0 || (i == FMT_MARKDOWN && strcmp(arg, "md") == 0)) {
+            cli->format = (gc_fmt)i;
+            return 0;
+        }
+    return usage_error("unknown format '%s' (use text, json, csv, tsv, markdown or html)", arg);
+}
+
 static int add_dir(const char ***v, size_t *n, const char *dir)
 {
     const char **p = realloc(*v, (*n + 1) * sizeof *p);
@@ -147,13 +159,10 @@ static int set_option(gc_cli *cli, int id, const char *arg)
     case OPT_LEXICON: return add_dir(&cli->lexicon_dirs, &cli->n_lexicon_dirs, arg);
     case OPT_ROLES: return add_dir(&cli->roles_dirs, &cli->n_roles_dirs, arg);
     case OPT_FORMAT:
-        if (strcmp(arg, "text") == 0)
-            cli->format = FMT_TEXT;
-        else if (strcmp(arg, "json") == 0)
-            cli->format = FMT_JSON;
-        else
-            return usage_error("unknown format '%s' (use text or json)", arg);
-        return 0;
+        return set_format(cli, arg);
+    case OPT_OUTPUT: cli->output_dir = arg; return 0;
+    case OPT_RECURSIVE: cli->recursive = 1; return 0;
+    case OPT_FILES_FROM: cli->files_from = arg; return 0;
     case OPT_COLOR:
         if (strcmp(arg, "always") && strcmp(arg, "never") && strcmp(arg, "auto"))
             return usage_error("invalid --color '%s' (use auto, always or never)", arg);
@@ -216,6 +225,22 @@ static gc_cmd subcommand(const char *s)
     return CMD_ANALYZE;
 }
 
+/* Option combinations, checked in one place after parsing (signify). */
+static int check_combinations(gc_cli *cli)
+{
+    if (cli->cmd == CMD_ANALYZE && cli->n_files == 0 && cli->files_from == NULL) {
+        usage_line(stderr);
+        return -1;
+    }
+    if (cli->output_dir && cli->format != FMT_HTML && cli->format != FMT_MARKDOWN)
+        return usage_error("%s", "-o DIR writes html or markdown reports: add --format html");
+    if (cli->cmd == CMD_EXPLAIN && cli->n_files != 2)
+        return usage_error("%s", "explain needs a FILE and a SKILL");
+    if (cli->color < 0)  /* auto; an explicit --color=always wins over NO_COLOR */
+        cli->color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+    return 0;
+}
+
 int gc_cli_parse(gc_cli *cli, int argc, char **argv)
 {
     gc_limits lim = GC_LIMITS_INIT;
@@ -246,17 +271,7 @@ int gc_cli_parse(gc_cli *cli, int argc, char **argv)
         cli->files++;
         cli->n_files--;
     }
-    if (cli->cmd == CMD_ANALYZE && cli->n_files == 0) {
-        usage_line(stderr);
-        return -1;
-    }
-    if (cli->cmd == CMD_EXPLAIN && cli->n_files != 2)
-        return usage_error("%s", "explain needs a FILE and a SKILL");
-    if (cli->color < 0)
-        cli->color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
-    else if (getenv("NO_COLOR") != NULL && cli->color)
-        cli->color = 1;  /* an explicit --color=always wins over NO_COLOR */
-    return 0;
+    return check_combinations(cli);
 }
 
 void gc_cli_free(gc_cli *cli)

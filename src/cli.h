@@ -15,7 +15,7 @@ enum {
     EXIT_SYSTEM = 4,     /* cannot write output, out of memory, cannot fork */
 };
 
-typedef enum gc_fmt { FMT_TEXT, FMT_JSON } gc_fmt;
+typedef enum gc_fmt { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_TSV, FMT_MARKDOWN, FMT_HTML } gc_fmt;
 
 typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN } gc_cmd;
 
@@ -23,6 +23,9 @@ typedef struct gc_cli {
     gc_cmd cmd;
     const char *role;
     const char *job;         /* --job POSTING */
+    const char *output_dir;  /* -o DIR */
+    const char *files_from;  /* --files-from FILE */
+    int recursive;
     int suggest;
     double hours;            /* 0 = the role's own */
     gc_fmt format;

@@ -241,6 +241,34 @@ void gc_report_json(gc_buf *b, const gc_data *d, const char *file, const gc_doc 
                     const gc_score *score, const gc_report_more *more,
                     const gc_report_opts *o);
 
+/* One self-contained HTML page per document (inline CSS and SVG, no
+ * scripts), and an index page over many. */
+void gc_report_html(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
+                    const gc_score *score, const gc_report_more *more,
+                    const gc_report_opts *o);
+void gc_report_markdown(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
+                        const gc_score *score, const gc_report_more *more,
+                        const gc_report_opts *o);
+
+/* A line of the index: `href` is the report's file name, `role` the best
+ * fitting (or chosen) role's title, `error` set for a failed document. */
+typedef struct gc_index_row {
+    const char *name, *href, *role, *error;
+    double coverage, months;
+    int has_score;
+} gc_index_row;
+
+void gc_report_html_index(gc_buf *b, const gc_index_row *rows, size_t n, const char *title);
+void gc_report_markdown_index(gc_buf *b, const gc_index_row *rows, size_t n,
+                              const char *title);
+
+/* CSV (sep ',', RFC 4180) or TSV (sep '\t'): a header, then one row per
+ * document and role (`score` NULL: no role).  Rows end in CRLF.  Phase
+ * columns: as many as `n_phases` (the most any role has). */
+void gc_report_table_header(gc_buf *b, char sep, size_t n_phases);
+void gc_report_table_row(gc_buf *b, char sep, const gc_data *d, const char *file,
+                         const gc_doc *doc, const gc_score *score, size_t n_phases);
+
 /* Runtime versions of the linked libraries, e.g. "poppler 22.12.0, libxml2 ...". */
 void gc_library_versions(gc_buf *b);
 

@@ -1,0 +1,164 @@
+/* Atomic report files; see outdir.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "cli.h"
+#include "outdir.h"
+
+#define NAME_MAX_BYTES 64
+
+struct gc_outdir {
+    char *dir;
+    int dirfd;
+    GPtrArray *tmp, *final;   /* parallel: temporary and final names */
+    GHashTable *used;         /* folded final names */
+};
+
+char *gc_outdir_safe_name(const char *input)
+{
+    const char *base = strrchr(input, '/') ? strrchr(input, '/') + 1 : input;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+    GString *s = g_string_new(NULL);
+
+    for (size_t i = 0; i < n && s->len < NAME_MAX_BYTES; i++) {
+        char c = base[i];
+        int ok = g_ascii_isalnum(c) || c == '-' || c == '_' || c == '.';
+        if (!ok)
+            c = '_';
+        if (c == '_' && s->len && s->str[s->len - 1] == '_')
+            continue;
+        g_string_append_c(s, c);
+    }
+    while (s->len && (s->str[0] == '.' || s->str[0] == '-' || s->str[0] == '_'))
+        g_string_erase(s, 0, 1);
+    if (s->len == 0)
+        g_string_assign(s, "resume");
+    return g_string_free(s, FALSE);
+}
+
+gc_outdir *gc_outdir_open(const char *dir)
+{
+    gc_outdir *o;
+    int fd;
+
+    if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+        gc_cli_error(dir, "cannot create directory: %s", strerror(errno));
+        return NULL;
+    }
+    if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        gc_cli_error(dir, "cannot open directory: %s", strerror(errno));
+        return NULL;
+    }
+    o = g_new0(gc_outdir, 1);
+    o->dir = g_strdup(dir);
+    o->dirfd = fd;
+    o->tmp = g_ptr_array_new_with_free_func(g_free);
+    o->final = g_ptr_array_new_with_free_func(g_free);
+    o->used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_hash_table_add(o->used, g_strdup("index"));
+    return o;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+const char *gc_outdir_add_named(gc_outdir *o, const char *name, const gc_buf *content)
+{
+    char tmpl[] = ".gapcheck-XXXXXX";
+    char *path = g_build_filename(o->dir, tmpl, NULL);
+    int fd = mkstemp(path), e;
+
+    if (fd < 0 || content->failed || fchmod(fd, 0600) < 0 ||
+        write_all(fd, content->data ? content->data : "", content->len) < 0 || fsync(fd) < 0) {
+        e = errno;
+        if (fd >= 0) {
+            close(fd);
+            unlink(path);
+        }
+        gc_cli_error(o->dir, "cannot write '%s': %s", name, strerror(e));
+        g_free(path);
+        return NULL;
+    }
+    if (close(fd) < 0) {
+        gc_cli_error(o->dir, "cannot write '%s': %s", name, strerror(errno));
+        unlink(path);
+        g_free(path);
+        return NULL;
+    }
+    g_ptr_array_add(o->tmp, path);
+    g_ptr_array_add(o->final, g_strdup(name));
+    return o->final->pdata[o->final->len - 1];
+}
+
+const char *gc_outdir_add(gc_outdir *o, const char *input, const char *ext, const gc_buf *content)
+{
+    char *base = gc_outdir_safe_name(input), *name = NULL, *key;
+    const char *res;
+
+    for (int k = 1; name == NULL; k++) {
+        char *cand = k == 1 ? g_strdup(base) : g_strdup_printf("%s-%d", base, k);
+        key = g_ascii_strdown(cand, -1);
+        if (!g_hash_table_contains(o->used, key)) {
+            g_hash_table_add(o->used, key);
+            name = g_strdup_printf("%s.%s", cand, ext);
+        } else {
+            g_free(key);
+        }
+        g_free(cand);
+    }
+    res = gc_outdir_add_named(o, name, content);
+    g_free(name);
+    g_free(base);
+    return res;
+}
+
+int gc_outdir_commit(gc_outdir *o)
+{
+    for (guint i = 0; i < o->tmp->len; i++) {
+        char *final = g_build_filename(o->dir, o->final->pdata[i], NULL);
+        int rc = rename(o->tmp->pdata[i], final);
+        g_free(final);
+        if (rc < 0) {
+            gc_cli_error(o->dir, "cannot rename into place: %s", strerror(errno));
+            return -1;
+        }
+        g_free(o->tmp->pdata[i]);
+        o->tmp->pdata[i] = NULL;
+    }
+    fsync(o->dirfd);
+    return 0;
+}
+
+void gc_outdir_free(gc_outdir *o)
+{
+    if (o == NULL)
+        return;
+    for (guint i = 0; i < o->tmp->len; i++)
+        if (o->tmp->pdata[i])
+            unlink(o->tmp->pdata[i]);
+    g_ptr_array_free(o->tmp, TRUE);
+    g_ptr_array_free(o->final, TRUE);
+    g_hash_table_destroy(o->used);
+    close(o->dirfd);
+    g_free(o->dir);
+    g_free(o);
+}

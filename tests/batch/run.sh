@@ -1,0 +1,119 @@
+#!/bin/bash
+# Batch-mode checks (issue 5): JSON Schema, CSV/TSV shape and determinism,
+# formula neutralisation, --files-from, interruption without partial output
+# or orphans, a full disk, progress on a terminal, HTML in headless
+# Chromium, and the GNU parallel recipe from README.md.
+# Usage: tests/batch/run.sh BIN
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+R=tests/fixtures/resumes
+J=tests/fixtures/jobs
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "batch: FAIL: $*"; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+# --- JSON Lines validate against the shipped schema
+"$bin" --format json --role mle --suggest --job $J/mle-posting.txt -r $R >"$tmp/all.jsonl" 2>/dev/null
+check "schema (fixtures)" "tests/batch/validate.py schema/record.schema.json <'$tmp/all.jsonl' >'$tmp/schema.out' || { cat '$tmp/schema.out'; false; }"
+if [ -d ../shared/corpus ]; then
+    "$bin" --format json --role mle -r ../shared/corpus >"$tmp/corpus.jsonl" 2>/dev/null
+    check "schema (corpus)" "tests/batch/validate.py schema/record.schema.json <'$tmp/corpus.jsonl' >'$tmp/schema2.out' || { cat '$tmp/schema2.out'; false; }"
+fi
+
+# --- CSV: a header plus one row per file, the same bytes twice, with -j 1 or 2
+n=$(find $R -type f ! -name '.*' | wc -l)
+"$bin" -r $R --role mle --format csv -j 2 >"$tmp/a.csv" 2>/dev/null
+"$bin" -r $R --role mle --format csv -j 1 >"$tmp/b.csv" 2>/dev/null
+check "csv rows" "[ \$(wc -l <'$tmp/a.csv') -eq $((n + 1)) ]"
+check "csv deterministic across -j" "cmp -s '$tmp/a.csv' '$tmp/b.csv'"
+check "csv parses with a fixed column count" "/usr/bin/python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1]))); sys.exit(len(set(map(len,r)))!=1)' '$tmp/a.csv'"
+"$bin" -r $R --role mle --format tsv >"$tmp/a.tsv" 2>/dev/null
+check "tsv fixed column count" "[ \$(awk -F'\t' '{print NF}' '$tmp/a.tsv' | sort -u | wc -l) -eq 1 ]"
+
+# --- spreadsheet formulas in file names are neutralised
+mkdir -p "$tmp/f"
+for name in '=HYPERLINK(x).txt' '+cmd.txt' '-2+3.txt' '@SUM(A1).txt'; do echo 'Skills: Python' >"$tmp/f/$name"; done
+(cd "$tmp/f" && "$bin" --format csv -- * >"$tmp/f.csv" 2>/dev/null)
+check "formula cells neutralised" "/usr/bin/python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1])))[1:]; sys.exit(len(r)!=4 or any(c[:1] in \"=+-@\" for row in r for c in row if c))' '$tmp/f.csv'"
+check "formula file names kept as text" "grep -q \"^\\\"'=HYPERLINK\" '$tmp/f.csv'"
+
+# --- --files-from: newline and NUL separated, and '-' for stdin
+find $R -name '*.pdf' | sort >"$tmp/list"
+find $R -name '*.pdf' -print0 | sort -z >"$tmp/list0"
+"$bin" --files-from "$tmp/list" --format json 2>/dev/null | jq -r .file >"$tmp/l1"
+"$bin" --files-from - --format json <"$tmp/list0" 2>/dev/null | jq -r .file >"$tmp/l2"
+check "files-from newline" "cmp -s '$tmp/list' '$tmp/l1'"
+check "files-from NUL from stdin" "cmp -s '$tmp/list' '$tmp/l2'"
+
+# --- hidden files are skipped, unreadable formats get a record
+mkdir -p "$tmp/h/.git" && echo Python >"$tmp/h/.hidden.txt" && echo Python >"$tmp/h/.git/x.txt"
+printf '\x89PNG\r\n\x1a\n\0\0\0' >"$tmp/h/photo.png" && echo 'Python' >"$tmp/h/cv.txt"
+"$bin" -r "$tmp/h" --format json 2>/dev/null | jq -r '"\(.file) \(.status) \(.error.code)"' >"$tmp/h.out"
+check "hidden skipped, png recorded" "[ \"\$(cat '$tmp/h.out')\" = \"$tmp/h/cv.txt ok null
+$tmp/h/photo.png error unsupported_format\" ]"
+
+# --- SIGTERM mid-run: exit 143, no report files, no temporary files, no children
+for i in $(seq 1 60); do cat "$tmp/list"; done >"$tmp/long"
+"$bin" --files-from "$tmp/long" --role mle --format html -o "$tmp/out" -j 2 -q 2>/dev/null &
+pid=$!
+sleep 0.5
+kill -TERM $pid
+wait $pid
+rc=$?
+sleep 0.3
+check "interrupt exit status 143 (got $rc)" "[ $rc -eq 143 ]"
+check "interrupt leaves no files" "[ -z \"\$(ls -A '$tmp/out' 2>/dev/null)\" ]"
+check "interrupt leaves no children" "! pgrep -f -- '$tmp/long' >/dev/null"
+
+# --- a full disk is an error, never a silent truncation
+"$bin" -r $R --format csv >/dev/full 2>"$tmp/full.err"
+rc=$?
+check "csv to /dev/full exits 4" "[ $rc -eq 4 ] && grep -q 'write error' '$tmp/full.err'"
+
+# --- progress on a terminal only
+script -qec "$bin -r $R --format json -j 2 >/dev/null" /dev/null >"$tmp/tty.out" 2>&1
+check "progress on a terminal" "grep -q 'files/s' '$tmp/tty.out'"
+script -qec "$bin -q -r $R --format json -j 2 >/dev/null" /dev/null >"$tmp/tty2.out" 2>&1
+check "no progress with -q" "! grep -q 'files/s' '$tmp/tty2.out'"
+"$bin" -r $R --format json >/dev/null 2>"$tmp/notty.err"
+check "no progress off a terminal" "! grep -q 'files/s' '$tmp/notty.err'"
+
+# --- --redact masks e-mail addresses and phone numbers in every format
+printf 'Jane Doe\njane.doe@example.com | +1 (555) 123-4567\nSkills: Python, jane.doe@example.com Docker\n' >"$tmp/pii.txt"
+for f in text json csv markdown html; do
+    "$bin" --redact --explain --role mle --format $f "$tmp/pii.txt" >"$tmp/pii.$f" 2>/dev/null
+    check "redact $f" "! grep -q -e 'jane.doe@example' -e '123-4567' '$tmp/pii.$f'"
+done
+
+# --- HTML reports and index render in headless Chromium without console errors
+"$bin" -r $R --role mle --suggest --format html -o "$tmp/html" -q 2>/dev/null
+check "html index written" "[ -f '$tmp/html/index.html' ] && [ \$(ls '$tmp/html' | wc -l) -eq $((n + 1)) ]"
+if command -v chromium >/dev/null; then
+    mkdir -p build/screens
+    for page in index.html one-column-mle.html hidden-keywords.html; do
+        timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+            --disable-background-networking --disable-component-update --disable-sync \
+            --user-data-dir="$tmp/chrome" --enable-logging=stderr --v=0 \
+            --window-size=1000,1400 --screenshot="build/screens/${page%.html}.png" \
+            "file://$tmp/html/$page" >"$tmp/chrome.out" 2>&1
+        check "chromium renders $page" "[ -s 'build/screens/${page%.html}.png' ]"
+        check "no console errors in $page" "! grep -E 'CONSOLE|Uncaught|SyntaxError' '$tmp/chrome.out'"
+    done
+else
+    echo "batch: skipped: chromium not installed (scripts/install-deps installs it)"
+fi
+
+# --- the GNU parallel recipe from README.md, with two local "hosts"
+if command -v parallel >/dev/null; then
+    find $R -type f ! -name '.*' | sort | parallel --will-cite --sshlogin 1/:,1/: -X -k \
+        "$bin" --role mle --format json >"$tmp/par.jsonl" 2>/dev/null
+    "$bin" -r $R --role mle --format json 2>/dev/null >"$tmp/direct.jsonl"
+    check "parallel recipe gives the same records" "cmp -s <(sort '$tmp/par.jsonl') <(sort '$tmp/direct.jsonl')"
+else
+    echo "batch: skipped: GNU parallel not installed"
+fi
+echo "batch: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -55,16 +55,21 @@ static int push(gc_tokens *t, uint32_t start, size_t len, unsigned flags, uint32
  * e-mail address or file path, whose words must not count as skills. */
 static int chunk_is_link(const char *s, size_t n)
 {
-    static const char *const tlds[] = {".com", ".org", ".net", ".io", ".dev", ".ai", ".me",
-                                       ".co", ".edu", ".gov", ".info", ".app", NULL};
+    /* Bare "name.tld" counts as a link only for these; ".net", ".io" and
+     * ".ai" are also parts of technology names (ASP.NET, Socket.IO, fast.ai),
+     * so they need a scheme, "www." or a path to count. */
+    static const char *const tlds[] = {".com", ".org", ".dev", ".me", ".edu", ".gov", NULL};
+    static const char *const path_tlds[] = {".net/", ".io/", ".ai/", ".co/", ".app/", ".info/",
+                                            NULL};
     static const char *const exts[] = {".pdf", ".docx", ".doc", ".txt", ".py", ".ipynb",
                                        ".csv", ".png", ".jpg", ".zip", ".json", ".yaml",
                                        ".yml", ".xml", ".sh", ".exe", ".html", NULL};
     const char *at = memchr(s, '@', n);
     char buf[256];
 
-    if (n < 4)
-        return 0;
+    if (n < 4 || (!memchr(s, '.', n) && !memchr(s, '@', n) && !memchr(s, '/', n) &&
+                  !memchr(s, '\\', n)))
+        return 0;  /* the common case: a plain word */
     if (at && at > s && memchr(at, '.', n - (size_t)(at - s)))
         return 1;
     if (n > sizeof buf - 1)
@@ -84,6 +89,11 @@ static int chunk_is_link(const char *s, size_t n)
         if (p && p > buf && (p[l] == '\0' || p[l] == '/'))
             return 1;
     }
+    for (size_t i = 0; path_tlds[i]; i++) {
+        const char *p = strstr(buf, path_tlds[i]);
+        if (p && p > buf)
+            return 1;
+    }
     for (size_t i = 0; exts[i]; i++) {
         size_t l = strlen(exts[i]);
         if (n > l + 1 && strcmp(buf + n - l, exts[i]) == 0)
@@ -99,11 +109,12 @@ static size_t word_end(const char *text, const char *end, const char *p)
 
     while (q < end && is_word_at(q, end, &adv))
         q += adv;
-    /* c++, c#, f#: keep a trailing +/# run unless a word follows it */
+    /* c++, c#, f#: keep a trailing +/# run unless a letter follows it
+     * ("C++17" is c++ then 17; "a+b" stays three tokens) */
     const char *r = q;
     while (r < end && (*r == '+' || *r == '#'))
         r++;
-    if (r > q && (r == end || !is_word_at(r, end, &adv)))
+    if (r > q && (r == end || !is_word_at(r, end, &adv) || g_ascii_isdigit(*r)))
         q = r;
     return (size_t)(q - text);
 }

@@ -24,6 +24,7 @@ CORE = gc_err text fileio buf \
        sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt \
        zipread xml_text \
        normalize tokenize segment yaml_load lexicon roles data match doc analyze \
+       strtab freeze snapshot_write snapshot_read \
        score plan job report report_text report_json report_table report_html report_md lint lib
 # The command line on top of it.
 CLI = main cli inputs outdir progress cmd_analyze cmd_explain cmd_lint cmd_roles isolate batch
@@ -33,7 +34,7 @@ UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 LIB = $(BUILD)/libgapcheck.a
 BIN = $(BUILD)/gapcheck
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
-CLI_OBJ = $(CLI:%=$(BUILD)/obj/%.o) $(BUILD)/obj/data_embed.o
+CLI_OBJ = $(CLI:%=$(BUILD)/obj/%.o) $(BUILD)/obj/data_embed.o $(BUILD)/obj/snapshot_embed.o
 
 all: $(BIN) $(LIB)
 
@@ -56,6 +57,17 @@ $(BUILD)/embed: tools/embed.c
 
 $(BUILD)/data_embed.c: $(BUILD)/embed $(DATA)
 	$(BUILD)/embed $(DATA) > $@.tmp && mv $@.tmp $@
+
+# The same data built at build time (all load checks apply) and embedded as
+# a snapshot, so a run starts without parsing YAML; see PERFORMANCE.md.
+$(BUILD)/snapshot: tools/snapshot.c $(LIB) $(BUILD)/flags
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lm
+
+$(BUILD)/data.snap $(BUILD)/snapshot_embed.S &: $(BUILD)/snapshot $(DATA)
+	$(BUILD)/snapshot $(BUILD)/data.snap $(BUILD)/snapshot_embed.S $(DATA)
+
+$(BUILD)/obj/snapshot_embed.o: $(BUILD)/snapshot_embed.S $(BUILD)/data.snap
+	$(CC) -c $< -o $@
 
 $(LIB): $(CORE_OBJ)
 	rm -f $@

@@ -312,9 +312,17 @@ static int add_all(gc_data_builder *b, const gc_cli *cli, int keep_going, int *n
 int gc_cli_load_data(gc_data **out, const gc_cli *cli, int keep_going)
 {
     gc_err err = GC_ERR_INIT;
-    gc_data_builder *b = gc_data_builder_new(&cli->lim);
+    gc_data_builder *b;
     int n_errors = 0;
 
+    /* Bundled data only: start from the build-time snapshot (a damaged one
+     * falls back to the YAML).  lint and user data take the full load,
+     * which reports every problem at its file:line:col. */
+    if (!keep_going && cli->n_lexicon_dirs + cli->n_roles_dirs == 0 &&
+        gc_data_from_snapshot(out, gc_snapshot_data, gc_snapshot_size, &cli->lim, &err) == 0)
+        return 0;
+    gc_err_clear(&err);
+    b = gc_data_builder_new(&cli->lim);
     *out = NULL;
     if (add_all(b, cli, keep_going, &n_errors) < 0 || n_errors > 0) {
         gc_data_builder_free(b);

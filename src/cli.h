@@ -60,5 +60,8 @@ typedef struct gc_embedded {
 } gc_embedded;
 extern const gc_embedded gc_embedded_files[];
 extern const size_t gc_embedded_count;
+/* The same data, built at build time (tools/snapshot.c): the fast path. */
+extern const unsigned char gc_snapshot_data[];
+extern const size_t gc_snapshot_size;
 
 #endif

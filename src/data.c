@@ -24,6 +24,8 @@ const char *gc_data_intern(gc_data *d, const char *s)
 
 int32_t gc_data_atom_lookup(const gc_data *d, const char *folded)
 {
+    if (d->atoms == NULL)  /* frozen */
+        return (int32_t)gc_strtab_get(&d->tab_atoms, folded);
     gpointer v = g_hash_table_lookup(d->atoms, folded);
     return v ? (int32_t)GPOINTER_TO_UINT(v) - 1 : -1;
 }
@@ -63,7 +65,7 @@ int gc_data_phrase(gc_data *d, gc_phrase *out, const char *text, size_t max_word
     return 0;
 }
 
-static gc_data *data_new(const gc_limits *lim)
+gc_data *gc_data_new_internal(const gc_limits *lim)
 {
     gc_data *d = g_new0(gc_data, 1);
 
@@ -89,6 +91,8 @@ static gc_data *data_new(const gc_limits *lim)
 
 static void skill_free(gc_skill *s)
 {
+    if (s->aliases == NULL)
+        return;  /* frozen: the lists are ranges in d->refs */
     g_array_free(s->aliases, TRUE);
     g_array_free(s->nots, TRUE);
     g_array_free(s->implies, TRUE);
@@ -115,14 +119,16 @@ void gc_data_free(gc_data *d)
     g_array_free(d->cues, TRUE);
     g_ptr_array_free(d->categories, TRUE);
     g_hash_table_destroy(d->category_names);
-    g_hash_table_destroy(d->skill_by_id);
     g_hash_table_destroy(d->role_by_id);
     g_hash_table_destroy(d->heading_to_section);
-    g_hash_table_destroy(d->atoms);
-    g_hash_table_destroy(d->names);
+    gc_data_drop_build_tables(d);
     g_array_free(d->alias_atoms, TRUE);
     g_ptr_array_free(d->exact_words, TRUE);
     g_array_free(d->near_phrases, TRUE);
+    g_free(d->refs);
+    gc_strtab_free(&d->tab_atoms);
+    gc_strtab_free(&d->tab_names);
+    gc_strtab_free(&d->tab_ids);
     g_string_chunk_free(d->strings);
     g_free(d);
 }
@@ -130,7 +136,7 @@ void gc_data_free(gc_data *d)
 gc_data_builder *gc_data_builder_new(const gc_limits *lim)
 {
     gc_data_builder *b = g_new0(gc_data_builder, 1);
-    b->d = data_new(lim);
+    b->d = gc_data_new_internal(lim);
     return b;
 }
 
@@ -297,6 +303,8 @@ int gc_data_build(gc_data **out, gc_data_builder *b, gc_err *err)
         rc = gc_roles_link(d, err);
     if (rc == 0)
         rc = gc_matcher_build(d, err);
+    if (rc == 0)
+        rc = gc_data_freeze(d, err);
     if (rc < 0) {
         gc_data_free(d);
         return rc;
@@ -329,8 +337,7 @@ const gc_role *gc_data_find_role(const gc_data *d, const char *id)
 
 long gc_data_find_skill(const gc_data *d, const char *id)
 {
-    gpointer v = g_hash_table_lookup(d->skill_by_id, id);
-    return v ? (long)GPOINTER_TO_UINT(v) - 1 : -1;
+    return gc_strtab_get(&d->tab_ids, id);
 }
 
 long gc_data_lookup_skill(const gc_data *d, const char *word)
@@ -342,6 +349,5 @@ long gc_data_lookup_skill(const gc_data *d, const char *word)
         return s;
     if (gc_fold(folded, sizeof folded, word, strlen(word)) == (size_t)-1)
         return -1;
-    gpointer v = g_hash_table_lookup(d->names, folded);
-    return v ? (long)GPOINTER_TO_UINT(v) - 1 : -1;
+    return gc_strtab_get(&d->tab_names, folded);
 }

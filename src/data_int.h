@@ -3,8 +3,11 @@
  * segment.c, score.c).  Not part of the public API.
  *
  * Everything is allocated while building and never changes afterwards.
- * Strings live in one GStringChunk; arrays are GArrays.  Words of aliases
- * are interned as "atoms" (small integers), so matching compares ints. */
+ * Strings live in one GStringChunk (or in a snapshot, see snapshot.c);
+ * arrays are GArrays.  Words of aliases are interned as "atoms" (small
+ * integers), so matching compares ints.  At the end of a build the data is
+ * "frozen" (freeze.c): per-skill lists become ranges over one array and the
+ * string tables become flat gc_strtabs, the form a snapshot can hold. */
 #ifndef GC_DATA_INT_H
 #define GC_DATA_INT_H
 
@@ -14,6 +17,7 @@
 #include <glib.h>
 
 #include "gapcheck.h"
+#include "strtab.h"
 
 /* GLib containers take gpointer; our interned strings are const.  The cast
  * through uintptr_t states that the container never writes through it. */
@@ -41,13 +45,21 @@ typedef struct gc_alias {
     gc_pos pos;
 } gc_alias;
 
+/* A list frozen into d->refs: refs[off .. off + n). */
+typedef struct gc_range {
+    uint32_t off, n;
+} gc_range;
+
 typedef struct gc_skill {
     const char *id, *name, *category;
+    /* while building (NULL once frozen): */
     GArray *aliases;          /* uint32 alias indexes (not phrases included) */
     GArray *nots;             /* uint32 alias indexes with is_not */
     GArray *implies, *requires; /* uint32 skill indexes (resolved at build) */
     GPtrArray *implies_ids, *requires_ids; /* names until resolved */
     GArray *implies_pos, *requires_pos;    /* gc_pos of each name */
+    /* once built: what runtime code reads */
+    gc_range r_aliases, r_nots, r_implies, r_requires;
     gc_pos pos, category_pos;
     int user;
     int dead;                 /* replaced by a user override */
@@ -92,12 +104,12 @@ struct gc_data {
     GArray *cues;             /* gc_cue */
     GPtrArray *categories;    /* const char* ids */
     GHashTable *category_names; /* id → display name */
-    GHashTable *skill_by_id;  /* id → index+1 */
+    GHashTable *skill_by_id;  /* id → index+1 (while building) */
     GHashTable *role_by_id;   /* id → gc_role* */
     GHashTable *heading_to_section; /* folded heading key → index+1 */
     /* matcher tables */
-    GHashTable *atoms;        /* folded word → atom+1 */
-    GHashTable *names;        /* folded name or literal alias → skill+1 */
+    GHashTable *atoms;        /* folded word → atom+1 (while building) */
+    GHashTable *names;        /* folded name or literal alias → skill+1 (while building) */
     GArray *alias_atoms;      /* int32 atoms of literal aliases, concatenated */
     GPtrArray *exact_words;   /* original-case words of case-exact aliases */
     GArray *near_phrases;     /* gc_phrase: atoms in alias_atoms */
@@ -105,8 +117,20 @@ struct gc_data {
     GArray *by_first;         /* alias indexes grouped by first atom, longest first */
     GPtrArray *regexes;       /* compiled regex aliases (opaque, see match.c) */
     GArray *regex_alias;      /* uint32 alias index of each regex */
+    /* frozen (freeze.c): */
+    uint32_t *refs;           /* the lists of every skill, see gc_range */
+    uint32_t n_refs;
+    gc_strtab tab_atoms;      /* folded word → atom; entry i is atom i */
+    gc_strtab tab_names;      /* folded name or literal alias → skill */
+    gc_strtab tab_ids;        /* skill id → skill */
     int built;
 };
+
+/* The uint32 list of a frozen range. */
+static inline const uint32_t *gc_refs(const gc_data *d, gc_range r)
+{
+    return d->refs + r.off;
+}
 
 /* 0 for a skill replaced by a user override. */
 int gc_skill_live(const gc_data *d, size_t i);
@@ -139,5 +163,20 @@ void gc_role_free_internal(gc_role *r);
 /* match.c: builds the matcher tables after all skills are known. */
 int gc_matcher_build(gc_data *d, gc_err *err);
 void gc_matcher_free(gc_data *d);
+/* Compiles the regex aliases listed in d->regex_alias (a snapshot keeps
+ * patterns, not compiled code). */
+int gc_matcher_compile_regexes(gc_data *d, gc_err *err);
+
+/* freeze.c: turns a built data set into its flat runtime form. */
+int gc_data_freeze(gc_data *d, gc_err *err);
+/* Frees the tables only a build uses (the snapshot loader has none). */
+void gc_data_drop_build_tables(gc_data *d);
+
+/* data.c: an empty data set, as a builder starts it. */
+gc_data *gc_data_new_internal(const gc_limits *lim);
+
+/* roles.c: an empty role / phase (for the snapshot loader). */
+gc_role *gc_role_new_internal(void);
+gc_phase *gc_role_add_phase(gc_role *r);
 
 #endif

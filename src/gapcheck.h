@@ -58,6 +58,20 @@ int gc_data_build(gc_data **out, gc_data_builder *b, gc_err *err);
 void gc_data_builder_free(gc_data_builder *b);
 void gc_data_free(gc_data *d);
 
+/* A built data set as one flat, pointer-free blob (a "snapshot"), so a
+ * program can embed its data compiled and start without parsing YAML.
+ * *buf_out is the caller's (free()); the same data gives the same bytes.
+ * Errors: GC_EDATA (d was not built by gc_data_build). */
+int gc_data_snapshot(char **buf_out, size_t *len_out, const gc_data *d, gc_err *err);
+
+/* Loads a snapshot made by the same build of libgapcheck.  Strings point
+ * into `buf`, which must stay valid (and unchanged) until gc_data_free; it
+ * must be 8-byte aligned.  The blob is checked (magic, version, checksum,
+ * every offset and index), so a damaged one is GC_EDATA, never a crash.
+ * `lim` is copied and used at match time. */
+int gc_data_from_snapshot(gc_data **out, const void *buf, size_t len, const gc_limits *lim,
+                          gc_err *err);
+
 /* Counts and lookups; indexes are stable for the life of the gc_data. */
 size_t gc_data_n_skills(const gc_data *d);
 size_t gc_data_n_aliases(const gc_data *d);

@@ -50,10 +50,10 @@ static size_t phase_for(const gc_data *d, const gc_role *r, size_t s)
     int p = role_phase_of(r, s);
     const gc_skill *sk = &g_array_index(d->skills, gc_skill, s);
 
-    for (guint i = 0; p < 0 && i < sk->implies->len; i++)
-        p = role_phase_of(r, g_array_index(sk->implies, uint32_t, i));
-    for (guint i = 0; p < 0 && i < sk->requires->len; i++)
-        p = role_phase_of(r, g_array_index(sk->requires, uint32_t, i));
+    for (uint32_t i = 0; p < 0 && i < sk->r_implies.n; i++)
+        p = role_phase_of(r, gc_refs(d, sk->r_implies)[i]);
+    for (uint32_t i = 0; p < 0 && i < sk->r_requires.n; i++)
+        p = role_phase_of(r, gc_refs(d, sk->r_requires)[i]);
     return p < 0 ? gc_role_n_phases(r) - 1 : (size_t)p;
 }
 

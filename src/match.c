@@ -68,7 +68,7 @@ static char *widen_spaces(const char *pattern)
     return g_string_free(s, FALSE);
 }
 
-static int compile_regex(gc_data *d, gc_alias *a, gc_err *err)
+static int compile_pattern(pcre2_code **out, const gc_data *d, const gc_alias *a, gc_err *err)
 {
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C;
     int ecode;
@@ -99,10 +99,34 @@ static int compile_regex(gc_data *d, gc_alias *a, gc_err *err)
         return gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
                           "pattern '%s' can match empty text", a->pattern);
     }
+    *out = re;
+    return 0;
+}
+
+static int compile_regex(gc_data *d, gc_alias *a, gc_err *err)
+{
+    pcre2_code *re;
+
+    if (compile_pattern(&re, d, a, err) < 0)
+        return GC_EDATA;
     a->regex = d->regexes->len;
     g_ptr_array_add(d->regexes, re);
     uint32_t ai = (uint32_t)(a - &g_array_index(d->aliases, gc_alias, 0));
     g_array_append_val(d->regex_alias, ai);
+    return 0;
+}
+
+int gc_matcher_compile_regexes(gc_data *d, gc_err *err)
+{
+    d->regexes = g_ptr_array_new();
+    for (guint r = 0; r < d->regex_alias->len; r++) {
+        pcre2_code *re;
+        const gc_alias *a = &g_array_index(d->aliases, gc_alias,
+                                           g_array_index(d->regex_alias, uint32_t, r));
+        if (compile_pattern(&re, d, a, err) < 0)
+            return GC_EDATA;
+        g_ptr_array_add(d->regexes, re);
+    }
     return 0;
 }
 
@@ -427,8 +451,8 @@ static int inside_not(const mctx *m, const cand *c, const char **phrase)
 {
     const gc_skill *s = &g_array_index(m->d->skills, gc_skill, alias_at(m->d, c->alias)->skill);
 
-    for (uint32_t k = 0; k < s->nots->len; k++) {
-        const gc_alias *n = alias_at(m->d, g_array_index(s->nots, uint32_t, k));
+    for (uint32_t k = 0; k < s->r_nots.n; k++) {
+        const gc_alias *n = alias_at(m->d, gc_refs(m->d, s->r_nots)[k]);
         size_t len = n->n_toks, first = c->a + 1 >= len ? c->a + 1 - len : 0;
         for (size_t st = first; st <= c->a; st++)
             if (st + len >= c->b && literal_at(m, n, st)) {
@@ -694,9 +718,9 @@ static void record_implied(mctx *m)
             g_queue_push_tail(&q, GUINT_TO_POINTER(s + 1));
     while (!g_queue_is_empty(&q)) {
         uint32_t s = GPOINTER_TO_UINT(g_queue_pop_head(&q)) - 1;
-        GArray *imp = g_array_index(d->skills, gc_skill, s).implies;
-        for (guint k = 0; k < imp->len; k++) {
-            uint32_t t = g_array_index(imp, uint32_t, k);
+        gc_range imp = g_array_index(d->skills, gc_skill, s).r_implies;
+        for (uint32_t k = 0; k < imp.n; k++) {
+            uint32_t t = gc_refs(d, imp)[k];
             if (doc->how[t] == GC_EVIDENCED)
                 continue;
             gc_imp x = {t, s};
@@ -728,19 +752,14 @@ static void find_substrings(mctx *m, uint32_t skill)
     const gc_skill *s = &g_array_index(m->d->skills, gc_skill, skill);
     char folded[256], reason[200];
 
-    for (guint k = 0; k < s->aliases->len; k++) {
-        const gc_alias *al = alias_at(m->d, g_array_index(s->aliases, uint32_t, k));
+    for (uint32_t k = 0; k < s->r_aliases.n; k++) {
+        uint32_t ai = gc_refs(m->d, s->r_aliases)[k];
+        const gc_alias *al = alias_at(m->d, ai);
         if (al->n_toks != 1)
             continue;
         int32_t atom = g_array_index(m->d->alias_atoms, int32_t, al->tok0);
-        const char *w = NULL;
-        GHashTableIter it;
-        gpointer key, val;
-        g_hash_table_iter_init(&it, m->d->atoms);
-        while (g_hash_table_iter_next(&it, &key, &val))
-            if ((int32_t)GPOINTER_TO_UINT(val) - 1 == atom)
-                w = key;
-        if (w == NULL || strlen(w) < 2)
+        const char *w = gc_strtab_key(&m->d->tab_atoms, (uint32_t)atom);
+        if (strlen(w) < 2)
             continue;
         for (size_t i = 0; i < m->t.n && m->doc->miss->len < MAX_MISSES; i++) {
             const gc_token *tk = &m->t.v[i];
@@ -750,7 +769,7 @@ static void find_substrings(mctx *m, uint32_t skill)
                 continue;
             snprintf(reason, sizeof reason, "'%s' appears only inside '%.*s'", al->pattern,
                      (int)tk->len, m->text + tk->start);
-            cand c = {g_array_index(s->aliases, uint32_t, k), (uint32_t)i, (uint32_t)i + 1, 0};
+            cand c = {ai, (uint32_t)i, (uint32_t)i + 1, 0};
             add_miss(m, &c, reason);
         }
     }

@@ -17,8 +17,8 @@ static void place(const gc_data *d, const gc_doc *doc, uint32_t s, uint8_t *stat
     if (state[s])
         return;
     state[s] = 1;
-    for (guint i = 0; i < sk->requires->len; i++) {
-        uint32_t r = g_array_index(sk->requires, uint32_t, i);
+    for (uint32_t i = 0; i < sk->r_requires.n; i++) {
+        uint32_t r = gc_refs(d, sk->r_requires)[i];
         if (wanted[r])
             place(d, doc, r, state, wanted, out, n);
     }
@@ -51,10 +51,10 @@ size_t gc_plan_phase(size_t *out, const gc_data *d, const gc_doc *doc, const gc_
 
 size_t gc_skill_n_requires(const gc_data *d, size_t skill)
 {
-    return g_array_index(d->skills, gc_skill, skill).requires->len;
+    return g_array_index(d->skills, gc_skill, skill).r_requires.n;
 }
 
 size_t gc_skill_require(const gc_data *d, size_t skill, size_t i)
 {
-    return g_array_index(g_array_index(d->skills, gc_skill, skill).requires, uint32_t, i);
+    return gc_refs(d, g_array_index(d->skills, gc_skill, skill).r_requires)[i];
 }

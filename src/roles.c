@@ -99,8 +99,7 @@ static int parse_phase(gc_data *d, gc_role *r, const gc_ynode *m, const char *fi
         gc_ymap_check(m, keys, req, file, err) < 0 || need_scalar(m, "id", file, err) < 0 ||
         need_scalar(m, "title", file, err) < 0)
         return GC_EDATA;
-    ph = phase_new();
-    g_ptr_array_add(r->phases, ph);
+    ph = gc_role_add_phase(r);
     ph->id = scalar(d, m, "id");
     ph->title = scalar(d, m, "title");
     if (gc_ynumber(&ph->months, gc_ymap_get(m, "months"), 0, 120, "months", file, err) < 0)
@@ -119,13 +118,20 @@ static int parse_phase(gc_data *d, gc_role *r, const gc_ynode *m, const char *fi
     return 0;
 }
 
-static gc_role *role_new(void)
+gc_role *gc_role_new_internal(void)
 {
     gc_role *r = g_new0(gc_role, 1);
     r->phases = g_ptr_array_new_with_free_func(phase_free);
     r->codes = g_ptr_array_new();
     r->implied_credit = 0.5;
     return r;
+}
+
+gc_phase *gc_role_add_phase(gc_role *r)
+{
+    gc_phase *ph = phase_new();
+    g_ptr_array_add(r->phases, ph);
+    return ph;
 }
 
 void gc_role_free_internal(gc_role *r)
@@ -191,7 +197,7 @@ int gc_roles_parse(gc_data *d, const gc_ynode *root, const char *file, int user,
         gc_ymap_check(root, keys, req, file, err) < 0 || need_scalar(root, "id", file, err) < 0 ||
         need_scalar(root, "title", file, err) < 0 || need_scalar(root, "summary", file, err) < 0)
         return GC_EDATA;
-    r = role_new();
+    r = gc_role_new_internal();
     g_ptr_array_add(d->roles, r);
     r->id = scalar(d, root, "id");
     r->title = scalar(d, root, "title");

@@ -61,5 +61,11 @@ has pdf/rm-harvey-dent-mle.pdf "python pytorch tensorflow docker machine-learnin
 has docx/awesome-cv-fork-textboxes.docx "python"
 has other/tomasino-pandoc-tech-director.odt "python"
 has other/tomasino-pandoc-tech-director.html "python"
+# --suggest on an ML résumé ranks the ML roles above frontend.
+rank=$("$bin" --suggest --format json "$corpus/pdf/rm-harvey-dent-mle.pdf" | jq -r '[.suggestions[].role] | join(" ")')
+pos() { echo "$rank" | tr ' ' '\n' | grep -n -x "$1" | cut -d: -f1; }
+for r in mle mlops-engineer data-scientist; do
+    if [ "$(pos $r)" -lt "$(pos frontend-engineer)" ]; then pass=$((pass + 1)); else bad suggest "$r ranked below frontend: $rank"; fi
+done
 echo "corpus: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -501,9 +501,9 @@ static int overlaps_accepted(const mctx *m, const cand *c)
 
 static int implies(const gc_data *d, uint32_t from, uint32_t to)
 {
-    GArray *imp = g_array_index(d->skills, gc_skill, from).implies;
-    for (guint k = 0; k < imp->len; k++)
-        if (g_array_index(imp, uint32_t, k) == to)
+    gc_range imp = g_array_index(d->skills, gc_skill, from).r_implies;
+    for (uint32_t k = 0; k < imp.n; k++)
+        if (gc_refs(d, imp)[k] == to)
             return 1;
     return 0;
 }

@@ -236,8 +236,10 @@ static int check_combinations(gc_cli *cli)
         return usage_error("%s", "-o DIR writes html or markdown reports: add --format html");
     if (cli->cmd == CMD_EXPLAIN && cli->n_files != 2)
         return usage_error("%s", "explain needs a FILE and a SKILL");
-    if (cli->color < 0)  /* auto; an explicit --color=always wins over NO_COLOR */
-        cli->color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+    if (cli->color < 0)
+        cli->color = isatty(STDOUT_FILENO);
+    if (getenv("NO_COLOR") != NULL)  /* no-color.org: set means never, whatever the flags */
+        cli->color = 0;
     return 0;
 }
 

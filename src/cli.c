@@ -134,6 +134,16 @@ static int set_format(gc_cli *cli, const char *arg)
     return usage_error("unknown format '%s' (use text, json, csv, tsv, markdown or html)", arg);
 }
 
+static int size_limit(size_t *out, const char *arg, double min, double max, const char *what)
+{
+    double v;
+
+    if (number(&v, arg, min, max, what) < 0)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
 static int add_dir(const char ***v, size_t *n, const char *dir)
 {
     const char **p = realloc(*v, (*n + 1) * sizeof *p);
@@ -187,6 +197,22 @@ static int set_option(gc_cli *cli, int id, const char *arg)
         if (number(&v, arg, 1, 100000, "page limit") < 0)
             return -1;
         cli->lim.pages = (unsigned)v;
+        return 0;
+    case OPT_MAX_TEXT:
+        return size_limit(&cli->lim.text_bytes, arg, 1024, 1e9, "text limit");
+    case OPT_MAX_ZIP_PART:
+        return size_limit(&cli->lim.zip_part_bytes, arg, 1024, 4e9, "zip part limit");
+    case OPT_MAX_ZIP_TOTAL:
+        return size_limit(&cli->lim.zip_total_bytes, arg, 1024, 4e9, "zip total limit");
+    case OPT_MAX_XML_DEPTH:
+        if (number(&v, arg, 8, 256, "XML depth limit") < 0)
+            return -1;
+        cli->lim.xml_depth = (unsigned)v;
+        return 0;
+    case OPT_MAX_MEMORY:
+        if (number(&v, arg, 64, 65536, "memory limit") < 0)
+            return -1;
+        cli->lim.memory_bytes = (size_t)v << 20;
         return 0;
     case OPT_HELP: help(); return 1;
     case OPT_VERSION: version(); return 1;

@@ -1,0 +1,66 @@
+#!/bin/sh
+# bench.sh: `make bench`.  gapcheck next to peers measured in the same run,
+# alternating (scripts/bench-pairs), over ../shared/corpus, then in-process
+# data start-up and matching speed (tools/bench_data.c) at the shipped
+# lexicon size and at synthetic 2,000 and 10,000 skills.  Prints medians and
+# ratios, never pass/fail: timings are for reading (PERFORMANCE.md).
+#     scripts/bench.sh BIN BENCH_DATA SNAPSHOT     (RUNS=5 by default)
+set -eu
+BIN=$1 BENCH=$2 SNAP=$3
+RUNS=${RUNS:-5}
+CORPUS=${CORPUS:-../shared/corpus}
+here=$(dirname "$0")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+if [ ! -d "$CORPUS/pdf" ]; then
+    echo "bench: no corpus at $CORPUS (set CORPUS=DIR); skipped"
+    exit 0
+fi
+pdfs=$(ls "$CORPUS"/pdf/*.pdf)
+docxs=$(ls "$CORPUS"/docx/*.docx 2>/dev/null || true)
+echo "gapcheck bench: $(nproc) CPUs, $(echo "$pdfs" | wc -l) PDF, $(echo "$docxs" | wc -l) DOCX, $RUNS runs"
+
+echo
+echo "== single file, whole process: PDF =="
+# shellcheck disable=SC2086
+"$here/bench-pairs" "$RUNS" "pdftotext=pdftotext -q {} -" "gapcheck=$BIN {}" -- $pdfs
+one="$CORPUS/pdf/rm-harvey-dent-mle.pdf"
+if [ -f "$one" ]; then
+    echo "  rm-harvey-dent-mle.pdf alone, 5 x more runs:"
+    "$here/bench-pairs" $((RUNS * 5)) "pdftotext=pdftotext -q {} -" "gapcheck=$BIN {}" \
+        "gapcheck --role mle=$BIN --role mle {}" -- "$one" | tail -n +2
+fi
+
+if [ -n "$docxs" ]; then
+    echo
+    echo "== single file, whole process: DOCX =="
+    # shellcheck disable=SC2086
+    "$here/bench-pairs" "$RUNS" "docx2txt=docx2txt {} -" "gapcheck=$BIN {}" \
+        "pandoc -t plain=pandoc -t plain {}" -- $docxs
+fi
+
+echo
+echo "== batch over every PDF (2 workers unless stated) =="
+# shellcheck disable=SC2086
+"$here/bench-pairs" --batch "$RUNS" "xargs -P2 pdftotext=xargs -P2 -a {list} -I@ pdftotext -q @ -" \
+    "gapcheck -j 2=$BIN -j 2 --format json {}" "gapcheck -j 1=$BIN -j 1 --format json {}" \
+    "xargs -P1 pdftotext=xargs -P1 -a {list} -I@ pdftotext -q @ -" -- $pdfs
+
+echo
+echo "== data start-up and matching, in-process =="
+for p in $pdfs; do pdftotext -q "$p" - 2>/dev/null || true; done > "$tmp/corpus.txt"
+: > "$tmp/big.txt"
+while [ "$(wc -c < "$tmp/big.txt")" -lt 50000000 ]; do cat "$tmp/corpus.txt" >> "$tmp/big.txt"; done
+echo "shipped data, embedded snapshot (what a run uses):"
+"$BENCH" -s "$SNAP" -t "$tmp/big.txt"
+echo "shipped data, YAML (the path taken with --lexicon/--roles):"
+"$BENCH" lexicon/*.yaml roles/*.yaml
+for n in 2000 10000; do
+    mkdir -p "$tmp/syn$n"
+    "$here/bench-lexicon" "$n" > "$tmp/syn$n/lexicon.yaml"
+    echo "synthetic $n-skill lexicon, YAML, alone (a user lexicon's own cost):"
+    "$BENCH" -t "$tmp/big.txt" "$tmp/syn$n/lexicon.yaml"
+    echo "shipped YAML + synthetic $n skills (gapcheck --lexicon DIR):"
+    "$BENCH" lexicon/*.yaml roles/*.yaml "$tmp/syn$n/lexicon.yaml"
+done

@@ -137,6 +137,7 @@ int main(int argc, char **argv)
     int n = 0, i = 1;
     double v[RUNS];
 
+    lim.data_bytes = 64u << 20;  /* a 10,000-skill lexicon is over the 1 MiB default */
     for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
         if (strcmp(argv[i], "-s") == 0)
             snap_path = argv[i + 1];

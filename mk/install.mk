@@ -1,0 +1,62 @@
+# install.mk: the man page, `make install` / `make uninstall`, and the
+# Debian package check.  PREFIX, BINDIR, DATADIR, MANDIR and DESTDIR come
+# from the main Makefile; the completion folders can be overridden too
+# (debian/rules puts zsh's where Debian's zsh looks).
+#
+#   make man                                  build/gapcheck.1 (needs scdoc)
+#   make install [DESTDIR=/tmp/stage] [PREFIX=/usr]
+#   make uninstall [same variables]
+#   make deb-check                            build, lintian, install and run the .deb
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+PKGDATADIR ?= $(DATADIR)/gapcheck
+INSTALL ?= install
+SCDOC ?= scdoc
+# What gets installed; tests point these at already-built files so that a
+# nested make never rebuilds the binary with other flags.
+INSTALL_BIN ?= $(BIN)
+MAN1 ?= $(BUILD)/gapcheck.1
+
+# Installed copies of the data (what users copy to extend; the binary does
+# not read them, its data is embedded).
+LEXICON_FILES = $(sort $(wildcard lexicon/*.yaml)) lexicon/NOTICE lexicon/README.md
+ROLES_FILES = $(sort $(wildcard roles/*.yaml)) roles/NOTICE roles/README.md
+
+# The OPTIONS section comes from src/cli_opts.h, like --help.
+$(MAN1): man/gapcheck.1.scd src/cli_opts.h src/gapcheck.h scripts/gen-man-options
+	@mkdir -p $(dir $@)
+	scripts/gen-man-options src/cli_opts.h man/gapcheck.1.scd > $@.scd
+	$(SCDOC) < $@.scd > $@.tmp && mv $@.tmp $@ && rm -f $@.scd
+
+man: $(MAN1)
+
+install: $(INSTALL_BIN) $(MAN1)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) \
+		$(DESTDIR)$(PKGDATADIR)/lexicon $(DESTDIR)$(PKGDATADIR)/roles
+	$(INSTALL) -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/gapcheck
+	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/gapcheck.1
+	$(INSTALL) -m 644 completions/gapcheck.bash $(DESTDIR)$(BASHCOMPDIR)/gapcheck
+	$(INSTALL) -m 644 completions/_gapcheck $(DESTDIR)$(ZSHCOMPDIR)/_gapcheck
+	$(INSTALL) -m 644 completions/gapcheck.fish $(DESTDIR)$(FISHCOMPDIR)/gapcheck.fish
+	$(INSTALL) -m 644 $(LEXICON_FILES) $(DESTDIR)$(PKGDATADIR)/lexicon
+	$(INSTALL) -m 644 $(ROLES_FILES) $(DESTDIR)$(PKGDATADIR)/roles
+
+# Removes exactly what install wrote (files a user added to the data
+# folders are kept, and so are those folders then).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gapcheck $(DESTDIR)$(MANDIR)/man1/gapcheck.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/gapcheck $(DESTDIR)$(ZSHCOMPDIR)/_gapcheck \
+		$(DESTDIR)$(FISHCOMPDIR)/gapcheck.fish
+	rm -f $(LEXICON_FILES:%=$(DESTDIR)$(PKGDATADIR)/%) $(ROLES_FILES:%=$(DESTDIR)$(PKGDATADIR)/%)
+	rmdir $(DESTDIR)$(PKGDATADIR)/lexicon $(DESTDIR)$(PKGDATADIR)/roles $(DESTDIR)$(PKGDATADIR) 2>/dev/null || :
+
+# Builds the .deb in a temporary copy, runs lintian, installs it, runs it
+# from /usr/bin, removes it (root only; see the script).
+deb-check:
+	scripts/deb-check
+
+CHECK_EXTRA += deb-check
+
+.PHONY: man install uninstall deb-check

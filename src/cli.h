@@ -51,6 +51,7 @@ void gc_cli_report_err(const char *file, const gc_err *err);
  * With keep_going, goes on to the next file after an error (lint).
  * Returns 0, or minus the number of errors. */
 int gc_cli_load_data(gc_data **out, const gc_cli *cli, int keep_going);
+int gc_cli_add_xdg(gc_cli *cli);  /* user data overlay first in cli; see cli_xdg.c */
 
 /* Embedded data (generated at build time from lexicon/ and roles/). */
 typedef struct gc_embedded {

@@ -66,6 +66,11 @@ int main(int argc, char **argv)
         return rc > 0 ? close_stdout(EXIT_ALL_OK) : EXIT_USAGE;
     }
     setup();
+    if (gc_cli_add_xdg(&cli) < 0) {  /* the user's data overlay (cli_xdg.c) */
+        gc_cli_error(NULL, "%s", "out of memory");
+        gc_cli_free(&cli);
+        return EXIT_SYSTEM;
+    }
     if (gc_cli_load_data(&d, &cli, cli.cmd == CMD_LINT) < 0) {
         if (cli.cmd == CMD_LINT)
             fprintf(stderr, "gapcheck: lint: the data has errors\n");

@@ -21,7 +21,7 @@ ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protect
 
 # The core library (extract → normalize → segment → match → score → report).
 CORE = gc_err text fileio buf \
-       sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt \
+       sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt extract_json \
        zipread xml_text \
        normalize tokenize segment yaml_load lexicon roles data match doc analyze \
        strtab freeze snapshot_write snapshot_read \

@@ -19,6 +19,7 @@ static const struct {
     {GC_FMT_FODT, gc_extract_fodt, NULL},
     {GC_FMT_HTML, gc_extract_html, NULL},
     {GC_FMT_TEXT, gc_extract_plain, NULL},
+    {GC_FMT_JSONRESUME, gc_extract_jsonresume, NULL},
     {GC_FMT_RTF, NULL, "unsupported format: RTF (convert it to PDF or DOCX)"},
     {GC_FMT_DOC, NULL, "unsupported format: legacy Word .doc or encrypted Office file "
                        "(save it as DOCX or PDF)"},

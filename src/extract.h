@@ -28,6 +28,7 @@ typedef enum gc_format {
     GC_FMT_DOC,      /* OLE2/CFB: legacy .doc or an encrypted OOXML file */
     GC_FMT_ZIP,      /* a zip that is neither DOCX nor ODT */
     GC_FMT_BINARY,   /* something that is not text */
+    GC_FMT_JSONRESUME, /* a JSON Resume document (jsonresume.org) */
 } gc_format;
 
 typedef int (*gc_extract_fn)(gc_text *out, const unsigned char *data, size_t len,
@@ -45,6 +46,10 @@ int gc_extract_html(gc_text *out, const unsigned char *data, size_t len,
                     const gc_limits *lim, gc_err *err);
 int gc_extract_plain(gc_text *out, const unsigned char *data, size_t len,
                      const gc_limits *lim, gc_err *err);
+int gc_extract_jsonresume(gc_text *out, const unsigned char *data, size_t len,
+                          const gc_limits *lim, gc_err *err);
+/* A JSON object with a top-level "basics" or "work" key (extract_json.c). */
+int gc_sniff_jsonresume(const unsigned char *data, size_t len);
 
 /* Detects the format from the first bytes (never from a file name). */
 gc_format gc_sniff(const unsigned char *data, size_t len);

@@ -142,6 +142,8 @@ gc_format gc_sniff(const unsigned char *data, size_t len)
         return GC_FMT_TEXT;
     if ((f = sniff_markup(data + bom, len - bom)) != GC_FMT_UNKNOWN)
         return f;
+    if (gc_sniff_jsonresume(data, len))
+        return GC_FMT_JSONRESUME;
     return memchr(data, '\0', len) != NULL ? GC_FMT_BINARY : GC_FMT_TEXT;
 }
 
@@ -152,6 +154,7 @@ const char *gc_format_name(gc_format f)
         [GC_FMT_ODT] = "odt",         [GC_FMT_FODT] = "fodt", [GC_FMT_HTML] = "html",
         [GC_FMT_TEXT] = "text",       [GC_FMT_RTF] = "rtf",   [GC_FMT_DOC] = "doc",
         [GC_FMT_ZIP] = "zip",         [GC_FMT_BINARY] = "binary",
+        [GC_FMT_JSONRESUME] = "jsonresume",
     };
     return (unsigned)f < sizeof names / sizeof names[0] && names[f] ? names[f] : "unknown";
 }

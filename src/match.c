@@ -14,6 +14,7 @@
 
 #define MAX_ALIAS_WORDS 16
 #define MAX_MISSES 400
+#define MAX_EVIDENCE 100
 #define EVIDENCE_BYTES 200
 
 /* ---- building ------------------------------------------------------------ */
@@ -734,27 +735,31 @@ static int cmp_ev(const void *x, const void *y)
     return a->line < b->line ? -1 : a->line > b->line;
 }
 
+/* Candidates are in text order, so a skill seen twice on one line is
+ * caught by remembering the last line per skill.  At most MAX_EVIDENCE
+ * places per skill are kept (a 50-page CV repeats "Python" a lot). */
 static void record_evidence(mctx *m)
 {
     gc_doc *doc = m->doc;
+    uint32_t *last = g_new0(uint32_t, doc->n_skills + 1);
+    uint16_t *count = g_new0(uint16_t, doc->n_skills + 1);
 
     for (guint i = 0; i < m->cands->len; i++) {
         const cand *c = &g_array_index(m->cands, cand, i);
         if (c->state != C_ACCEPTED)
             continue;
         uint32_t skill = alias_at(m->d, c->alias)->skill, line = m->t.v[c->a].line;
-        int dup = 0;
-        for (guint k = 0; k < doc->ev->len && !dup; k++) {
-            const gc_ev *e = &g_array_index(doc->ev, gc_ev, k);
-            dup = e->skill == skill && e->line == line;
-        }
-        if (dup)
+        if (last[skill] == line || count[skill] >= MAX_EVIDENCE)
             continue;
+        last[skill] = line;
+        count[skill]++;
         gc_ev e = {skill, line, m->sec[line], line_text(m, line, m->t.v[c->a].start),
                    span_text(m, c)};
         g_array_append_val(doc->ev, e);
         doc->how[skill] = GC_EVIDENCED;
     }
+    g_free(last);
+    g_free(count);
     g_array_sort(doc->ev, cmp_ev);
 }
 

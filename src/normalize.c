@@ -54,13 +54,21 @@ static int is_ascii_clean(const char *s, size_t len)
     return 1;
 }
 
-/* Maps characters one by one, replacing invalid UTF-8 with U+FFFD. */
+/* Maps characters one by one, replacing invalid UTF-8 with U+FFFD.  Runs
+ * of plain ASCII (most of any résumé) are copied whole. */
 static GString *map_text(const char *in, size_t len)
 {
     GString *s = g_string_sized_new(len + 16);
     const char *p = in, *end = in + len;
 
     while (p < end) {
+        const char *q = p;
+        while (q < end && (((unsigned char)*q >= 0x20 && (unsigned char)*q < 0x7F) ||
+                           *q == '\n' || *q == '\t' || *q == '\f'))
+            q++;
+        g_string_append_len(s, p, q - p);
+        if ((p = q) >= end)
+            break;
         gunichar c = g_utf8_get_char_validated(p, end - p);
         if (c == (gunichar)-1 || c == (gunichar)-2) {
             g_string_append(s, "\xEF\xBF\xBD");
@@ -78,9 +86,48 @@ static GString *map_text(const char *in, size_t len)
     return s;
 }
 
+static int is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* NFKC only where it can change something: runs of non-ASCII characters,
+ * each with the character before it (a combining mark composes with its
+ * base, which may be ASCII).  ASCII is its own NFKC form. */
+static void nfkc_runs(GString *out, const char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] < 0x80)
+            j++;
+        if (j == len) {
+            g_string_append_len(out, s + i, (gssize)(len - i));
+            return;
+        }
+        size_t start = j > i ? j - 1 : j;  /* keep the base character with its marks */
+        g_string_append_len(out, s + i, (gssize)(start - i));
+        size_t k = j;
+        while (k < len && (unsigned char)s[k] >= 0x80)
+            k++;
+        gchar *n = g_utf8_normalize(s + start, (gssize)(k - start), G_NORMALIZE_NFKC);
+        if (n != NULL)
+            g_string_append(out, n);
+        else
+            g_string_append_len(out, s + start, (gssize)(k - start));
+        g_free(n);
+        i = k;
+    }
+}
+
 int gc_normalize(char **out, size_t *len_out, const char *in, size_t len, gc_err *err)
 {
     char *res;
+    GString *mapped, *done;
 
     *out = NULL;
     if (is_ascii_clean(in, len)) {
@@ -93,21 +140,24 @@ int gc_normalize(char **out, size_t *len_out, const char *in, size_t len, gc_err
         *len_out = len;
         return 0;
     }
-    GString *mapped = map_text(in, len);
-    gchar *nfkc = g_utf8_normalize(mapped->str, (gssize)mapped->len, G_NORMALIZE_NFKC);
-    g_string_free(mapped, TRUE);
-    if (nfkc == NULL)  /* cannot happen on valid UTF-8 */
-        return gc_err_set(err, GC_ECORRUPT, NULL, 0, 0, "text normalisation failed");
-    /* NFKC can produce new bullets or spaces (e.g. U+2024 → '.'); one more
-     * mapping pass keeps the contract exact. */
-    GString *again = map_text(nfkc, strlen(nfkc));
-    g_free(nfkc);
-    res = malloc(again->len + 1);
-    if (res != NULL) {
-        memcpy(res, again->str, again->len + 1);
-        *len_out = again->len;
+    mapped = map_text(in, len);
+    if (is_ascii(mapped->str, mapped->len)) {
+        done = mapped;
+    } else {
+        GString *nf = g_string_sized_new(mapped->len + 16);
+        nfkc_runs(nf, mapped->str, mapped->len);
+        g_string_free(mapped, TRUE);
+        /* NFKC can produce new bullets or spaces (e.g. U+2024 → '.'): one
+         * more mapping pass keeps the contract exact */
+        done = map_text(nf->str, nf->len);
+        g_string_free(nf, TRUE);
     }
-    g_string_free(again, TRUE);
+    res = malloc(done->len + 1);
+    if (res != NULL) {
+        memcpy(res, done->str, done->len + 1);
+        *len_out = done->len;
+    }
+    g_string_free(done, TRUE);
     if (res == NULL)
         return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
     *out = res;

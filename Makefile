@@ -23,7 +23,7 @@ ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protect
 CORE = gc_err text fileio buf \
        sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt extract_json \
        zipread xml_text \
-       normalize tokenize segment yaml_load lexicon roles data match doc analyze \
+       normalize tokenize segment yaml_load lexicon roles data matcher_build match doc analyze \
        strtab freeze snapshot_write snapshot_read \
        score plan job report report_text report_json report_table report_html report_md lint lib
 # The command line on top of it.

@@ -12,6 +12,7 @@ bindir=$(cd "$(dirname "$bin")" && pwd)
 [ "$(basename "$bin")" = gapcheck ] || { echo "run-cli.sh: BIN must be named gapcheck" >&2; exit 2; }
 export PATH="$bindir:$PATH" LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1
 unset XDG_CONFIG_HOME
+export HOME=/nonexistent  # no ~/.config/gapcheck overlay in golden runs
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0

@@ -273,7 +273,8 @@ typedef struct mctx {
     uint16_t *sec;
     uint8_t *is_heading;
     uint8_t *line_has_skill;
-    uint8_t *covered;       /* per token: inside an accepted match */
+    uint32_t *covered;      /* per token: skill + 1 of the accepted match over it, or 0 */
+    uint8_t *starts, *ends; /* per token: some candidate starts / ends (exclusive) here */
     GArray *cands;
     gc_doc *doc;
     uint32_t skills_sec;    /* section index + 1 of "skills", or 0 */
@@ -474,11 +475,36 @@ static int overlaps_accepted(const mctx *m, const cand *c)
     return 0;
 }
 
+static int implies(const gc_data *d, uint32_t from, uint32_t to)
+{
+    GArray *imp = g_array_index(d->skills, gc_skill, from).implies;
+    for (guint k = 0; k < imp->len; k++)
+        if (g_array_index(imp, uint32_t, k) == to)
+            return 1;
+    return 0;
+}
+
+/* "PyTorch Lightning" is one match for pytorch-lightning, yet it names
+ * PyTorch too: a match inside a longer one still counts when the longer
+ * skill implies it (data, not a special case). */
+static int inside_implying(const mctx *m, const cand *c)
+{
+    uint32_t skill = alias_at(m->d, c->alias)->skill;
+
+    for (uint32_t i = c->a; i < c->b; i++)
+        if (!m->covered[i] || !implies(m->d, m->covered[i] - 1, skill))
+            return 0;
+    return 1;
+}
+
 static void accept(mctx *m, cand *c)
 {
+    uint32_t skill = alias_at(m->d, c->alias)->skill;
+
     c->state = C_ACCEPTED;
     for (uint32_t i = c->a; i < c->b; i++)
-        m->covered[i] = 1;
+        if (!m->covered[i])
+            m->covered[i] = skill + 1;
     m->line_has_skill[m->t.v[c->a].line] = 1;
 }
 
@@ -506,7 +532,7 @@ static void accept_plain(mctx *m)
         if (why != NULL) {
             c->state = C_REJECTED;
             add_miss(m, c, why);
-        } else if (!overlaps_accepted(m, c)) {
+        } else if (!overlaps_accepted(m, c) || inside_implying(m, c)) {
             accept(m, c);
         }
     }
@@ -529,6 +555,20 @@ static int near_in_line(const mctx *m, const gc_alias *al, uint32_t line, size_t
     return 0;
 }
 
+static int is_tight_slash(const mctx *m, size_t i)
+{
+    const gc_token *t = &m->t.v[i];
+    return t->len == 1 && m->text[t->start] == '/' && !(t->flags & GC_TOK_SPACE) &&
+           i + 1 < m->t.n && !(m->t.v[i + 1].flags & GC_TOK_SPACE);
+}
+
+/* "C/C++", "Python/R": names joined by a slash are items of a list. */
+static int slash_joined(const mctx *m, const cand *c)
+{
+    return (c->b + 1 < m->t.n && is_tight_slash(m, c->b) && m->starts[c->b + 1]) ||
+           (c->a >= 2 && is_tight_slash(m, c->a - 1) && m->ends[c->a - 1]);
+}
+
 static int in_compound(const mctx *m, const cand *c)
 {
     return (m->t.v[c->a].flags & GC_TOK_JOINED) ||
@@ -546,6 +586,8 @@ static const char *context_reject(const mctx *m, const cand *c, const uint8_t *i
 
     if (in_compound(m, c))
         return "part of a hyphenated word";
+    if (slash_joined(m, c))
+        return NULL;
     if (item && (in_skills || other))
         return NULL;
     if (al->context == GC_CTX_TECH &&
@@ -776,7 +818,9 @@ static int mctx_init(mctx *m, gc_doc *doc, const gc_data *d, const char *text, s
     m->sec = g_new0(uint16_t, m->n_lines + 2);
     m->is_heading = g_new0(uint8_t, m->n_lines + 2);
     m->line_has_skill = g_new0(uint8_t, m->n_lines + 2);
-    m->covered = g_new0(uint8_t, m->t.n + 1);
+    m->covered = g_new0(uint32_t, m->t.n + 1);
+    m->starts = g_new0(uint8_t, m->t.n + 1);
+    m->ends = g_new0(uint8_t, m->t.n + 1);
     m->cands = g_array_new(FALSE, FALSE, sizeof(cand));
     for (guint i = 0; i < d->sections->len; i++)
         if (strcmp(g_array_index(d->sections, gc_section, i).id, "skills") == 0)
@@ -792,6 +836,8 @@ static void mctx_free(mctx *m)
     g_free(m->is_heading);
     g_free(m->line_has_skill);
     g_free(m->covered);
+    g_free(m->starts);
+    g_free(m->ends);
     if (m->cands)
         g_array_free(m->cands, TRUE);
 }
@@ -834,6 +880,10 @@ int gc_match(gc_doc *doc, const gc_data *d, const char *text, size_t len, long e
             pcre2_match_context_free(mc);
         }
         g_array_sort(m.cands, cmp_cand);
+        for (guint i = 0; i < m.cands->len; i++) {
+            const cand *c = &g_array_index(m.cands, cand, i);
+            m.starts[c->a] = m.ends[c->b] = 1;
+        }
         accept_plain(&m);
         accept_ambiguous(&m);
         record_evidence(&m);

@@ -46,7 +46,9 @@ static int is_odt_zip(const unsigned char *d, size_t len)
         return 0;
     name_len = le16(d + 26);
     data_off = 30 + name_len + le16(d + 28);
-    return name_len == 8 && memcmp(d + 30, "mimetype", 8) == 0 &&
+    /* The name must lie inside the buffer before it is compared (found by
+     * fuzz_docx: a 36-byte header declaring an 8-byte name). */
+    return name_len == 8 && len >= 30 + name_len && memcmp(d + 30, "mimetype", 8) == 0 &&
            len >= data_off + sizeof mt - 1 && memcmp(d + data_off, mt, sizeof mt - 1) == 0;
 }
 

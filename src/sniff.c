@@ -84,14 +84,45 @@ static int starts_ci(const unsigned char *p, size_t n, const char *s)
     return n >= m && strncasecmp((const char *)p, s, m) == 0;
 }
 
-/* Skips whitespace, "<?...?>" and "<!--...-->"; returns the offset of the
- * first other byte. */
+/* End of a "<!DOCTYPE ...>" starting at p[0]: the '>' outside quotes and
+ * outside an internal subset "[...]", or NULL. */
+static const unsigned char *doctype_end(const unsigned char *p, size_t n)
+{
+    size_t i, depth = 0;
+    unsigned char quote = 0;
+
+    for (i = 9; i < n; i++) {
+        if (quote) {
+            quote = p[i] == quote ? 0 : quote;
+        } else if (p[i] == '"' || p[i] == '\'') {
+            quote = p[i];
+        } else if (p[i] == '[') {
+            depth++;
+        } else if (p[i] == ']' && depth > 0) {
+            depth--;
+        } else if (p[i] == '>' && depth == 0) {
+            return p + i;
+        }
+    }
+    return NULL;
+}
+
+/* Skips whitespace, "<?...?>", "<!--...-->" and a DOCTYPE other than
+ * HTML's; returns the offset of the first other byte.  An XML document with
+ * a DOCTYPE is still sniffed by its root element, so its extractor can
+ * refuse the DTD (security.md X1) instead of it being read as plain text. */
 static size_t skip_prologue(const unsigned char *p, size_t n)
 {
     size_t i = skip_space(p, 0, n);
     const unsigned char *end;
 
     while (i < n) {
+        if (starts_ci(p + i, n - i, "<!doctype") && !starts_ci(p + i, n - i, "<!doctype html")) {
+            if ((end = doctype_end(p + i, n - i)) == NULL)
+                return n;
+            i = skip_space(p, (size_t)(end - p) + 1, n);
+            continue;
+        }
         if (starts_ci(p + i, n - i, "<?"))
             end = find_bytes(p + i, n - i, "?>", 2);
         else if (starts_ci(p + i, n - i, "<!--"))

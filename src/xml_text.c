@@ -33,6 +33,7 @@ struct walk {
     int xml_code;         /* first libxml2 error (code and line only) */
     unsigned xml_line, xml_col;
     unsigned too_deep;    /* libxml2's own depth limit fired */
+    unsigned too_big;     /* libxml2's own text-node size limit fired */
 };
 
 /* Entities are never fetched: DTDs are rejected anyway, this covers any path
@@ -78,6 +79,10 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     w->xml_col = e->int2 > 0 ? (unsigned)e->int2 : 0;
     if (e->message != NULL && strncmp(e->message, "Excessive depth", 15) == 0)
         w->too_deep = 1;
+    /* 2.9.14 reports a text node over XML_MAX_TEXT_LENGTH (10 MB) as a
+     * memory error: it is a size limit, not damage (security.md X5). */
+    if (e->message != NULL && strstr(e->message, "huge text node") != NULL)
+        w->too_big = 1;
 }
 
 static int dtd_error(const char *part, gc_err *err)
@@ -348,6 +353,13 @@ static int parse_error(const struct walk *w)
 {
     if (w->too_deep)
         return depth_error(w);
+    if (w->too_big) {
+        gc_err_set(w->err, GC_ELIMIT, w->part, w->xml_line, 0,
+                   "XML part '%s' holds a text node larger than the %zu-byte text limit",
+                   w->part, w->lim->text_bytes);
+        gc_err_detail(w->err, "text_bytes");
+        return GC_ELIMIT;
+    }
     gc_err_set(w->err, GC_ECORRUPT, w->part, w->xml_line, w->xml_col,
                "malformed XML in part '%s' (libxml2 error %d)", w->part, w->xml_code);
     gc_err_detail(w->err, "xml");

@@ -225,6 +225,22 @@ static void test_depth(void)
     free(doc);
 }
 
+/* One text node over libxml2's 10 MB cap (and our 2 MiB text budget) is a
+ * limit, not a corrupt file (security.md X5). */
+static void test_huge_text_node(void)
+{
+    gc_limits lim = GC_LIMITS_INIT;
+    size_t n = 12u << 20;
+    char *doc = malloc(n + 512), *w = doc;
+
+    w += sprintf(w, "%s<w:p><w:r><w:t>", DOC_OPEN);
+    memset(w, 'x', n);
+    w += n;
+    sprintf(w, "</w:t></w:r></w:p>%s", DOC_CLOSE);
+    expect(doc, &lim, GC_ELIMIT, "text_bytes");
+    free(doc);
+}
+
 static int zip_rc(const struct part *p, size_t n, const gc_limits *lim, gc_err *e)
 {
     size_t len = 0;
@@ -370,6 +386,7 @@ int main(void)
     test_xml_attacks();
     test_doctype_utf16();
     test_depth();
+    test_huge_text_node();
     test_zip_limits();
     test_dispatch();
     test_corpus();

@@ -49,6 +49,14 @@ static void test_markup_and_text(void)
     CHECK(SNIFF("\xEF\xBB\xBF<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">") == GC_FMT_HTML);
     CHECK(SNIFF("  <!-- x --> <html lang=en>") == GC_FMT_HTML);
     CHECK(SNIFF("<BODY>") == GC_FMT_HTML);
+    /* A DOCTYPE (with an internal subset, quotes holding '>' and ']') does
+     * not hide the root element: the extractor must see it and refuse. */
+    CHECK(SNIFF("<?xml version=\"1.0\"?>\n<!DOCTYPE office:document [<!ENTITY x SYSTEM "
+                "\"file:///a>]b\"> <!ENTITY y 'q'>]>\n<office:document>") == GC_FMT_FODT);
+    CHECK(SNIFF("<!DOCTYPE x SYSTEM \"http://127.0.0.1/x.dtd\"><office:document>") ==
+          GC_FMT_FODT);
+    CHECK(SNIFF("<!DOCTYPE x [<!ENTITY a \"unterminated") == GC_FMT_TEXT);
+    CHECK(SNIFF("<!doctype html><html>") == GC_FMT_HTML);
     CHECK(SNIFF("<?xml version=\"1.0\"?><svg/>") == GC_FMT_TEXT);
     CHECK(SNIFF("\xFF\xFEh\0i\0") == GC_FMT_TEXT);
     CHECK(SNIFF("\xEF\xBB\xBFplain") == GC_FMT_TEXT);
@@ -91,11 +99,24 @@ static void test_unsupported(void)
     CHECK(extract_rc("PK\3\4garbage", 11, &e) == GC_ECORRUPT);
 }
 
+static void test_doctype_refused(void)
+{
+    static const char fodt[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE office:document "
+                               "[<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                               "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:"
+                               "xmlns:office:1.0\">&x;</office:document>";
+    gc_err e;
+
+    CHECK(extract_rc(fodt, sizeof fodt - 1, &e) == GC_ECORRUPT);
+    CHECK_STR(e.detail, "dtd_forbidden");
+}
+
 int main(void)
 {
     gc_extract_init();
     test_magic();
     test_markup_and_text();
     test_unsupported();
+    test_doctype_refused();
     return test_summary("test_sniff");
 }

@@ -23,7 +23,7 @@
  * through uintptr_t states that the container never writes through it. */
 #define GC_UNCONST(p) ((gpointer)(uintptr_t)(const void *)(p))
 
-enum { GC_CTX_ANY = 0, GC_CTX_LIST = 1, GC_CTX_TECH = 2 };
+enum { GC_CTX_ANY = 0, GC_CTX_LIST = 1, GC_CTX_TECH = 2, GC_CTX_NEAR = 3 };
 
 typedef struct gc_pos {
     const char *file;   /* interned */

@@ -212,7 +212,7 @@ static int parse_alias_map(gc_data *d, uint32_t si, const gc_ynode *m, const cha
     static const char *const keys[] = {"pattern", "case", "context", "near", NULL};
     static const char *const req[] = {"pattern", NULL};
     static const char *const cases[] = {"any", "exact", NULL};
-    static const char *const ctxs[] = {"any", "list", "tech", NULL};
+    static const char *const ctxs[] = {"any", "list", "tech", "near", NULL};
     const char *pattern;
     const gc_ynode *v;
     uint32_t ai;
@@ -227,9 +227,9 @@ static int parse_alias_map(gc_data *d, uint32_t si, const gc_ynode *m, const cha
     if ((v = gc_ymap_get(m, "context")) && parse_enum(&a->context, v, ctxs, "context", file, err) < 0)
         return GC_EDATA;
     if ((v = gc_ymap_get(m, "near"))) {
-        if (a->context != GC_CTX_TECH)
+        if (a->context != GC_CTX_TECH && a->context != GC_CTX_NEAR)
             return gc_err_set(err, GC_EDATA, file, v->line, v->col,
-                              "'near' needs 'context: tech'");
+                              "'near' needs 'context: tech' or 'context: near'");
         if (parse_near(d, a, v, file, err) < 0)
             return GC_EDATA;
     }

@@ -247,12 +247,15 @@ static int implies(const gc_data *d, uint32_t from, uint32_t to)
 }
 
 /* "PyTorch Lightning" is one match for pytorch-lightning, yet it names
- * PyTorch too: a match inside a longer one still counts when the longer
- * skill implies it (data, not a special case). */
+ * PyTorch too: a match at the start of a longer one still counts when the
+ * longer skill implies it (data, not a special case).  Only at the start:
+ * the "js" of "Node.js" does not name JavaScript. */
 static int inside_implying(const mctx *m, const cand *c)
 {
     uint32_t skill = alias_at(m->d, c->alias)->skill;
 
+    if (c->a > 0 && m->covered[c->a - 1] == m->covered[c->a])
+        return 0;
     for (uint32_t i = c->a; i < c->b; i++)
         if (!m->covered[i] || !implies(m->d, m->covered[i] - 1, skill))
             return 0;
@@ -348,6 +351,8 @@ static const char *context_reject(const mctx *m, const cand *c, const uint8_t *i
 
     if (in_compound(m, c))
         return "part of a hyphenated word";
+    if (al->context == GC_CTX_NEAR)
+        return near_in_line(m, al, line, c->a) ? NULL : "none of its 'near' words on its line";
     if (slash_joined(m, c))
         return NULL;
     if (item && (in_skills || other))
@@ -384,9 +389,13 @@ static void accept_ambiguous(mctx *m)
     }
     for (guint i = 0; i < m->cands->len; i++) {
         cand *c = &g_array_index(m->cands, cand, i);
-        if (c->state != C_PENDING || alias_at(m->d, c->alias)->context == GC_CTX_ANY ||
-            overlaps_accepted(m, c))
+        if (c->state != C_PENDING || alias_at(m->d, c->alias)->context == GC_CTX_ANY)
             continue;
+        if (overlaps_accepted(m, c)) {
+            if (inside_implying(m, c))  /* "Java EE": java-ee implies java */
+                accept(m, c);
+            continue;
+        }
         const char *why = context_reject(m, c, items);
         if (why == NULL) {
             accept(m, c);

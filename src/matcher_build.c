@@ -134,7 +134,10 @@ static void key_of(GString *key, const gc_data *d, const gc_alias *a)
 {
     char num[16];
 
+    /* the context is part of the key: two skills may share a name when
+     * their contexts tell them apart ('IAM' near AWS words is AWS IAM) */
     g_string_assign(key, a->case_exact ? "E" : "F");
+    g_string_append_c(key, (char)('0' + a->context));
     for (uint32_t k = 0; k < a->n_toks; k++) {
         g_string_append_c(key, ' ');
         if (a->case_exact) {

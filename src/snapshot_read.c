@@ -176,7 +176,7 @@ static void read_aliases(reader *r, gc_data *d, uint32_t n_exact)
             range(r, (gc_range){x->exact0, x->n_toks}, n_exact);
         if (x->n_toks == 0 && !x->is_not)  /* lint indexes the compiled regexes with it */
             idx(r, x->regex, d->regex_alias->len);
-        idx(r, x->context, 3);
+        idx(r, x->context, GC_CTX_NEAR + 1);
     }
 }
 

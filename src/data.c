@@ -89,19 +89,6 @@ gc_data *gc_data_new_internal(const gc_limits *lim)
     return d;
 }
 
-static void skill_free(gc_skill *s)
-{
-    if (s->aliases == NULL)
-        return;  /* frozen: the lists are ranges in d->refs */
-    g_array_free(s->aliases, TRUE);
-    g_array_free(s->nots, TRUE);
-    g_array_free(s->implies, TRUE);
-    g_array_free(s->requires, TRUE);
-    g_ptr_array_free(s->implies_ids, TRUE);
-    g_ptr_array_free(s->requires_ids, TRUE);
-    g_array_free(s->implies_pos, TRUE);
-    g_array_free(s->requires_pos, TRUE);
-}
 
 void gc_data_free(gc_data *d)
 {
@@ -109,7 +96,7 @@ void gc_data_free(gc_data *d)
         return;
     gc_matcher_free(d);
     for (size_t i = 0; i < d->skills->len; i++)
-        skill_free(&g_array_index(d->skills, gc_skill, i));
+        gc_skill_free_lists(&g_array_index(d->skills, gc_skill, i));
     for (size_t i = 0; i < d->roles->len; i++)
         gc_role_free_internal(d->roles->pdata[i]);
     g_array_free(d->skills, TRUE);

@@ -132,6 +132,9 @@ static inline const uint32_t *gc_refs(const gc_data *d, gc_range r)
     return d->refs + r.off;
 }
 
+/* Frees a skill's build-time lists (no-op once frozen). */
+void gc_skill_free_lists(gc_skill *s);
+
 /* 0 for a skill replaced by a user override. */
 int gc_skill_live(const gc_data *d, size_t i);
 

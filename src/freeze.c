@@ -18,8 +18,10 @@ static void put_list(GArray *refs, gc_range *r, const GArray *list)
         g_array_append_vals(refs, list->data, list->len);
 }
 
-static void free_build_lists(gc_skill *s)
+void gc_skill_free_lists(gc_skill *s)
 {
+    if (s->aliases == NULL)
+        return;  /* already frozen */
     g_array_free(s->aliases, TRUE);
     g_array_free(s->nots, TRUE);
     g_array_free(s->implies, TRUE);
@@ -45,7 +47,7 @@ static void freeze_skills(gc_data *d)
         put_list(refs, &s->r_nots, s->nots);
         put_list(refs, &s->r_implies, s->implies);
         put_list(refs, &s->r_requires, s->requires);
-        free_build_lists(s);
+        gc_skill_free_lists(s);
     }
     d->n_refs = refs->len;
     d->refs = (uint32_t *)(void *)g_array_free(refs, FALSE);

@@ -27,27 +27,11 @@ static int valid_id(const char *s)
     return strlen(s) <= 64;
 }
 
-static int get_scalar(const char **out, const gc_ynode *map, const char *key, const char *file,
-                      gc_err *err)
-{
-    const gc_ynode *v = gc_ymap_get(map, key);
-
-    *out = NULL;
-    if (v == NULL)
-        return 0;
-    if (gc_yexpect(v, GC_Y_SCALAR, key, file, err) < 0)
-        return GC_EDATA;
-    if (v->len == 0)
-        return gc_err_set(err, GC_EDATA, file, v->line, v->col, "'%s' must not be empty", key);
-    *out = v->str;
-    return 0;
-}
-
 static int get_id(const char **out, const gc_ynode *map, const char *file, gc_err *err)
 {
     const gc_ynode *v = gc_ymap_get(map, "id");
 
-    if (get_scalar(out, map, "id", file, err) < 0)
+    if (gc_ystring(out, map, "id", file, err) < 0)
         return GC_EDATA;
     if (!valid_id(*out))
         return gc_err_set(err, GC_EDATA, file, v->line, v->col,
@@ -66,7 +50,7 @@ static int parse_categories(gc_data *d, const gc_ynode *seq, const char *file, g
         const char *id, *name;
         if (gc_yexpect(c, GC_Y_MAP, "category", file, err) < 0 ||
             gc_ymap_check(c, keys, keys, file, err) < 0 || get_id(&id, c, file, err) < 0 ||
-            get_scalar(&name, c, "name", file, err) < 0)
+            gc_ystring(&name, c, "name", file, err) < 0)
             return GC_EDATA;
         if (g_hash_table_contains(d->category_names, id))
             return gc_err_set(err, GC_EDATA, file, c->line, c->col,
@@ -218,7 +202,7 @@ static int parse_alias_map(gc_data *d, uint32_t si, const gc_ynode *m, const cha
     uint32_t ai;
 
     if (gc_ymap_check(m, keys, req, file, err) < 0 ||
-        get_scalar(&pattern, m, "pattern", file, err) < 0)
+        gc_ystring(&pattern, m, "pattern", file, err) < 0)
         return GC_EDATA;
     ai = add_alias(d, si, pattern, gc_ymap_get(m, "pattern"), file, 0);
     gc_alias *a = &g_array_index(d->aliases, gc_alias, ai);
@@ -324,8 +308,8 @@ static int parse_skill(gc_data *d, const gc_ynode *m, const char *file, int user
 
     if (gc_yexpect(m, GC_Y_MAP, "skill", file, err) < 0 ||
         gc_ymap_check(m, keys, req, file, err) < 0 || get_id(&id, m, file, err) < 0 ||
-        get_scalar(&name, m, "name", file, err) < 0 ||
-        get_scalar(&cat, m, "category", file, err) < 0 ||
+        gc_ystring(&name, m, "name", file, err) < 0 ||
+        gc_ystring(&cat, m, "category", file, err) < 0 ||
         claim_id(d, id, gc_ymap_get(m, "id"), file, user, err) < 0)
         return GC_EDATA;
     skill_init(&s);

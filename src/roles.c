@@ -17,15 +17,8 @@ static const char *scalar(gc_data *d, const gc_ynode *map, const char *key)
 /* Checks that `key`, when present, is a non-empty scalar. */
 static int need_scalar(const gc_ynode *map, const char *key, const char *file, gc_err *err)
 {
-    const gc_ynode *v = gc_ymap_get(map, key);
-
-    if (v == NULL)
-        return 0;
-    if (gc_yexpect(v, GC_Y_SCALAR, key, file, err) < 0)
-        return GC_EDATA;
-    if (v->len == 0)
-        return gc_err_set(err, GC_EDATA, file, v->line, v->col, "'%s' must not be empty", key);
-    return 0;
+    const char *unused;
+    return gc_ystring(&unused, map, key, file, err);
 }
 
 static int parse_phase_skill(gc_data *d, gc_phase *ph, const gc_ynode *s, const char *file,

@@ -622,3 +622,19 @@ int gc_ynumber(double *out, const gc_ynode *node, double min, double max, const 
                       format_number(lo, sizeof lo, min), format_number(hi, sizeof hi, max),
                       what);
 }
+
+int gc_ystring(const char **out, const gc_ynode *map, const char *key, const char *name,
+               gc_err *err)
+{
+    const gc_ynode *v = gc_ymap_get(map, key);
+
+    *out = NULL;
+    if (v == NULL)
+        return 0;
+    if (gc_yexpect(v, GC_Y_SCALAR, key, name, err) < 0)
+        return GC_EDATA;
+    if (v->len == 0)
+        return gc_err_set(err, GC_EDATA, name, v->line, v->col, "'%s' must not be empty", key);
+    *out = v->str;
+    return 0;
+}

@@ -57,6 +57,11 @@ int gc_ymap_check(const gc_ynode *map, const char *const *allowed, const char *c
 int gc_yexpect(const gc_ynode *node, gc_ykind kind, const char *what, const char *name,
                gc_err *err);
 
+/* An optional string field: *out is NULL when `key` is absent, else the
+ * value, which must be a non-empty scalar (GC_EDATA at its mark). */
+int gc_ystring(const char **out, const gc_ynode *map, const char *key, const char *name,
+               gc_err *err);
+
 /* Reads a non-negative number (plain scalar, decimal, optional fraction)
  * within [min, max]; GC_EDATA at the mark otherwise. */
 int gc_ynumber(double *out, const gc_ynode *node, double min, double max, const char *what,

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "gapcheck.h"
 
 static int reserve(gc_buf *b, size_t n)
 {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "gapcheck.h"
 #include "cli.h"
 
 enum {

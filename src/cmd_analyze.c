@@ -12,7 +12,7 @@
 
 #include "batch.h"
 #include "commands.h"
-#include "fileio.h"
+#include "gapcheck.h"
 #include "inputs.h"
 #include "outdir.h"
 #include "progress.h"

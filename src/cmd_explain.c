@@ -9,7 +9,7 @@
 
 #include "batch.h"
 #include "commands.h"
-#include "report.h"
+#include "gapcheck.h"
 
 typedef struct explain_ctx {
     const gc_cli *cli;

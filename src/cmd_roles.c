@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "report.h"
+#include "gapcheck.h"
 
 #define RELATED_MIN 0.4
 

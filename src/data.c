@@ -9,7 +9,7 @@
 #include <glib.h>
 
 #include "data_int.h"
-#include "fileio.h"
+#include "gapcheck.h"
 #include "tokenize.h"
 #include "yaml_load.h"
 

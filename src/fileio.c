@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fileio.h"
+#include "gapcheck.h"
 
 int gc_read_fd(char **out, size_t *len_out, int fd, size_t max, gc_err *err)
 {

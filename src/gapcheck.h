@@ -289,4 +289,29 @@ void gc_library_versions(gc_buf *b);
 /* One-time process set-up of the parsing libraries; call before fork. */
 void gc_init(void);
 
+/* ---- small utilities the command line shares with the core ------------- */
+
+/* Appending to a gc_buf; an allocation failure sets b->failed and later
+ * appends do nothing, so a report is written whole or not at all. */
+void gc_buf_add(gc_buf *b, const void *p, size_t n);
+void gc_buf_adds(gc_buf *b, const char *s);
+void gc_buf_addc(gc_buf *b, char c);
+void gc_buf_printf(gc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void gc_buf_repeat(gc_buf *b, const char *s, size_t n);   /* n copies of s */
+
+/* Document text made safe to show: C0/C1 controls and ESC become spaces (no
+ * terminal escapes from a résumé); with `redact`, e-mail addresses and phone
+ * numbers are masked.  Returns a g_malloc'd string (free with g_free). */
+char *gc_report_clean(const char *s, int redact);
+/* s as a JSON string literal: escapes, invalid UTF-8 → U+FFFD. */
+void gc_json_str(gc_buf *b, const char *s);
+/* A number with at most `digits` decimals and no trailing zeros. */
+void gc_json_num(gc_buf *b, double v, int digits);
+
+/* Bounded whole-file reads into a malloc'd, NUL-terminated buffer.
+ * Errors: GC_EIO (errno kept; directories and special files refused),
+ * GC_ELIMIT ("input_bytes"), GC_ENOMEM. */
+int gc_read_file(char **out, size_t *len_out, const char *path, size_t max, gc_err *err);
+int gc_read_fd(char **out, size_t *len_out, int fd, size_t max, gc_err *err);
+
 #endif

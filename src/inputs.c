@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "fileio.h"
+#include "gapcheck.h"
 #include "inputs.h"
 
 #define MAX_DEPTH 32           /* directory nesting followed by -r */

@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fileio.h"
+#include "gapcheck.h"
 #include "isolate.h"
 
 #if defined(__SANITIZE_ADDRESS__)

@@ -8,7 +8,6 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "buf.h"
 #include "gapcheck.h"
 
 typedef struct gc_task {

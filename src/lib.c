@@ -10,7 +10,7 @@
 #include <yaml.h>
 #include <zip.h>
 
-#include "buf.h"
+#include "gapcheck.h"
 #include "extract.h"
 
 void gc_init(void)

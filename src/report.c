@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-#include "report.h"
+#include "gapcheck.h"
 
 /* E-mail: word chars, dots, plus and hyphens around an '@' with a dot
  * after it.  Masks the whole run. */

@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "report.h"
+#include "gapcheck.h"
 
 static const char style[] =
     "<style>\n"

@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-#include "report.h"
+#include "gapcheck.h"
 
 static void key(gc_buf *b, const char *k)
 {

@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "report.h"
+#include "gapcheck.h"
 
 static void esc(gc_buf *b, const char *s, int redact)
 {

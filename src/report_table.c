@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "report.h"
+#include "gapcheck.h"
 
 static void cell(gc_buf *b, char sep, const char *s)
 {

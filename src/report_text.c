@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "report.h"
+#include "gapcheck.h"
 
 #define BAR_WIDTH 20
 

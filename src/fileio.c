@@ -65,7 +65,9 @@ int gc_read_file(char **out, size_t *len_out, const char *path, size_t max, gc_e
     int fd, rc, e;
 
     *out = NULL;
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; regular files
+     * ignore the flag for reads */
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
         e = errno;
         gc_err_set(err, GC_EIO, path, 0, 0, "cannot open: %s", strerror(e));

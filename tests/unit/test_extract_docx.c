@@ -131,6 +131,35 @@ static void test_parts_order(void)
     free(zip);
 }
 
+/* A repeated header is dropped only when its whole text already stands at a
+ * line start: not when it ends another line, and also when it is a later
+ * line of an earlier header. */
+static void test_header_dedupe(void)
+{
+#define HDR(text) "<w:hdr " W_NS "><w:p><w:r><w:t>" text "</w:t></w:r></w:p></w:hdr>"
+    struct part p[] = {
+        {"word/header1.xml", HDR("xHEAD"), 0, 0},
+        {"word/header2.xml", HDR("HEAD"), 0, 0},
+        {"word/header3.xml", "<w:hdr " W_NS "><w:p><w:r><w:t>A</w:t></w:r></w:p>"
+                             "<w:p><w:r><w:t>B</w:t></w:r></w:p></w:hdr>", 0, 0},
+        {"word/header4.xml", HDR("B"), 0, 0},
+        {"word/header5.xml", HDR("xHEAD"), 0, 0},
+        {"word/document.xml", DOC_OPEN "<w:p><w:r><w:t>BODY</w:t></w:r></w:p>" DOC_CLOSE, 0, 0},
+    };
+#undef HDR
+    gc_limits lim = GC_LIMITS_INIT;
+    size_t len = 0;
+    unsigned char *zip = make_zip(p, sizeof p / sizeof p[0], &len);
+    gc_text t;
+    gc_err e = GC_ERR_INIT;
+
+    gc_text_init(&t, lim.text_bytes);
+    CHECK(gc_extract_docx(&t, zip, len, &lim, &e) == 0);
+    CHECK_STR(t.buf, "xHEAD\nHEAD\nA\nB\nBODY\n");
+    gc_text_free(&t);
+    free(zip);
+}
+
 static void expect(const char *doc, const gc_limits *lim, int code, const char *detail)
 {
     gc_text t;
@@ -383,6 +412,7 @@ int main(void)
     gc_extract_init();
     test_body_features();
     test_parts_order();
+    test_header_dedupe();
     test_xml_attacks();
     test_doctype_utf16();
     test_depth();

@@ -292,7 +292,9 @@ int gc_doc_decode(gc_doc **out, const gc_data *d, const char *buf, size_t len, g
     if (h.magic != DOC_MAGIC || h.n_skills != d->skills->len)
         return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
     doc = gc_doc_new(d);
-    if (decode_body(doc, &r, &h) < 0 || !valid(doc, d->sections->len)) {
+    /* The error code is the child's word too: only a known code (or none). */
+    if (decode_body(doc, &r, &h) < 0 || !valid(doc, d->sections->len) ||
+        h.err.code > 0 || strcmp(gc_code_name(h.err.code), "unknown") == 0) {
         gc_doc_free(doc);
         return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
     }

@@ -54,14 +54,23 @@ static const struct {
     {"usage", "invalid argument"},
 };
 
+/* Index of a code in codes[], or the table size when it is not one.  Any
+ * int is safe: -INT_MIN would overflow (found by fuzz_decode, where the code
+ * comes from a parser child's result). */
+static size_t code_index(int code)
+{
+    size_t n = sizeof codes / sizeof codes[0];
+    return code <= 0 && code > -(int)n ? (size_t)-code : n;
+}
+
 const char *gc_code_name(int code)
 {
-    size_t i = (size_t)-code;
-    return code <= 0 && i < sizeof codes / sizeof codes[0] ? codes[i].name : "unknown";
+    size_t i = code_index(code);
+    return i < sizeof codes / sizeof codes[0] ? codes[i].name : "unknown";
 }
 
 const char *gc_strerror(int code)
 {
-    size_t i = (size_t)-code;
-    return code <= 0 && i < sizeof codes / sizeof codes[0] ? codes[i].text : "unknown error";
+    size_t i = code_index(code);
+    return i < sizeof codes / sizeof codes[0] ? codes[i].text : "unknown error";
 }

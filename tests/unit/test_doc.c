@@ -1,6 +1,7 @@
 /* gc_doc's serialised form: a round trip keeps everything, and the
  * decoder rejects every truncated or corrupted buffer instead of trusting
  * it (the bytes come from a child process that parsed hostile input). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,24 @@ int main(void)
     gc_doc_free(back);
     gc_doc_free(ed);
     free(buf);
+    /* an error code the core never sets is refused, INT_MIN included
+     * (fuzz_decode: -INT_MIN overflowed in gc_code_name) */
+    CHECK_STR(gc_code_name(INT_MIN), "unknown");
+    CHECK_STR(gc_code_name(1), "unknown");
+    CHECK_STR(gc_strerror(INT_MIN), "unknown error");
+    CHECK_STR(gc_code_name(GC_EUSAGE), "usage");
+    for (int bad_code = 0; bad_code < 3; bad_code++) {
+        gc_err e3 = GC_ERR_INIT;
+        e3.code = bad_code == 0 ? INT_MIN : bad_code == 1 ? 5 : GC_EUSAGE - 1;
+        ed = gc_doc_new_error(d, &e3);
+        buf = NULL;
+        back = NULL;
+        CHECK(gc_doc_encode(&buf, &len, ed, &err) == 0);
+        CHECK(gc_doc_decode(&back, d, buf, len, &err) < 0 && back == NULL);
+        gc_err_clear(&err);
+        gc_doc_free(ed);
+        free(buf);
+    }
     gc_doc_free(doc);
     gc_data_free(d);
     return test_summary("test_doc");

@@ -39,7 +39,24 @@ strace -f -qq -o "$tmp/dir.log" -e "$calls" "$bin" --format html -o "$tmp/out" $
     >/dev/null 2>&1
 check "-o DIR" "$tmp/dir.log" "$tmp/out"
 [ -d "$tmp/out" ] || { echo "hygiene: FAIL -o DIR: no output directory written"; fail=1; }
+# Without any network at all (a new, empty network namespace) the reports
+# are byte-identical: nothing depends on the network (B4).  Needs root or
+# unprivileged user namespaces; skipped, saying so, otherwise.
+unshared=""
+if unshare -n true 2>/dev/null; then
+    # shellcheck disable=SC2086
+    "$bin" --format json $files >"$tmp/net.json" 2>/dev/null
+    # shellcheck disable=SC2086
+    unshare -n "$bin" --format json $files >"$tmp/nonet.json" 2>/dev/null
+    if cmp -s "$tmp/net.json" "$tmp/nonet.json"; then
+        unshared=", identical reports without a network"
+    else
+        echo "hygiene: FAIL: reports differ under unshare -n"; fail=1
+    fi
+else
+    unshared=" (unshare -n not permitted here: offline comparison skipped)"
+fi
 n=$(wc -l <"$tmp/json.log")
 [ "$n" -gt 0 ] || { echo "hygiene: FAIL: strace recorded nothing"; fail=1; }
-[ $fail = 0 ] && echo "hygiene: no network calls, no files created outside the output directory ($(echo $files | wc -w) files, 2 runs)"
+[ $fail = 0 ] && echo "hygiene: no network calls, no files created outside the output directory ($(echo $files | wc -w) files, 2 runs)$unshared"
 exit $fail

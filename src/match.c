@@ -53,6 +53,10 @@ static void lookup_atoms(mctx *m)
 
     for (size_t i = 0; i < m->t.n; i++) {
         gc_token *tk = &m->t.v[i];
+        /* bullets and other non-ASCII marks are never alias words: skip
+         * the Unicode case folding they would cost */
+        if ((tk->flags & GC_TOK_PUNCT) && (unsigned char)m->text[tk->start] >= 0x80)
+            continue;
         if (gc_fold(folded, sizeof folded, m->text + tk->start, tk->len) != (size_t)-1)
             tk->atom = gc_data_atom_lookup(m->d, folded);
     }

@@ -35,9 +35,12 @@ size_t gc_heading_key(char *dst, size_t cap, const char *s, size_t n)
     if (fl == (size_t)-1)
         return 0;
     for (size_t i = 0; i < fl && o + 4 < cap;) {
-        gunichar c = g_utf8_get_char_validated(folded + i, (gssize)(fl - i));
-        size_t adv = c == (gunichar)-1 || c == (gunichar)-2 ? 1 : (size_t)g_utf8_skip[(guchar)folded[i]];
-        if (c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isalpha(c)) {
+        unsigned char b = (unsigned char)folded[i];
+        gunichar c = b < 0x80 ? b : g_utf8_get_char_validated(folded + i, (gssize)(fl - i));
+        size_t adv = c == (gunichar)-1 || c == (gunichar)-2 ? 1 : (size_t)g_utf8_skip[b];
+        int alpha = b < 0x80 ? (b >= 'a' && b <= 'z')
+                             : c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isalpha(c);
+        if (alpha) {
             if (gap && o > 0)
                 dst[o++] = ' ';
             gap = 0;
@@ -57,10 +60,14 @@ size_t gc_heading_key(char *dst, size_t cap, const char *s, size_t n)
 static unsigned lookup(const gc_data *d, const char *s, size_t n)
 {
     char key[256];
-    size_t kl;
+    size_t kl, words = 1;
 
     if (n == 0 || n > 60)
         return 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] == ' ';
+    if (words > 8 && !is_letter_spaced(s, n))
+        return 0;  /* headings are short: "what we're looking for" is the longest kind */
     kl = gc_heading_key(key, sizeof key, s, n);
     if (kl == 0)
         return 0;

@@ -6,14 +6,19 @@
 
 #include "tokenize.h"
 
-static int is_word_at(const char *p, const char *end, size_t *adv)
+static inline int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+static inline char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+static int is_word_slow(const char *p, const char *end, size_t *adv)
 {
     unsigned char c = (unsigned char)*p;
-
-    if (c < 0x80) {
-        *adv = 1;
-        return g_ascii_isalnum(c);
-    }
     gunichar u = g_utf8_get_char_validated(p, end - p);
     if (u == (gunichar)-1 || u == (gunichar)-2) {
         *adv = 1;
@@ -21,6 +26,18 @@ static int is_word_at(const char *p, const char *end, size_t *adv)
     }
     *adv = (size_t)g_utf8_skip[c];
     return g_unichar_isalnum(u) || g_unichar_ismark(u);
+}
+
+/* The hot path: most characters of a résumé are ASCII. */
+static inline int is_word_at(const char *p, const char *end, size_t *adv)
+{
+    unsigned char c = (unsigned char)*p;
+
+    if (c < 0x80) {
+        *adv = 1;
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return is_word_slow(p, end, adv);
 }
 
 static int is_sep_char(const char *p, size_t n)
@@ -53,6 +70,14 @@ static int push(gc_tokens *t, uint32_t start, size_t len, unsigned flags, uint32
 
 /* A "chunk" is a run of non-space bytes; decides whether it is a URL,
  * e-mail address or file path, whose words must not count as skills. */
+static int has_link_char(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '.' || s[i] == '@' || s[i] == '/' || s[i] == '\\')
+            return 1;
+    return 0;
+}
+
 static int chunk_is_link(const char *s, size_t n)
 {
     /* Bare "name.tld" counts as a link only for these; ".net", ".io" and
@@ -64,18 +89,20 @@ static int chunk_is_link(const char *s, size_t n)
     static const char *const exts[] = {".pdf", ".docx", ".doc", ".txt", ".py", ".ipynb",
                                        ".csv", ".png", ".jpg", ".zip", ".json", ".yaml",
                                        ".yml", ".xml", ".sh", ".exe", ".html", NULL};
-    const char *at = memchr(s, '@', n);
+    const char *at;
     char buf[256];
 
-    if (n < 4 || (!memchr(s, '.', n) && !memchr(s, '@', n) && !memchr(s, '/', n) &&
-                  !memchr(s, '\\', n)))
+    while (n > 0 && strchr(".,;:)]'\"", s[n - 1]))
+        n--;  /* a sentence's full stop is not a domain */
+    if (n < 4 || !has_link_char(s, n))
         return 0;  /* the common case: a plain word */
+    at = memchr(s, '@', n);
     if (at && at > s && memchr(at, '.', n - (size_t)(at - s)))
         return 1;
     if (n > sizeof buf - 1)
         n = sizeof buf - 1;
     for (size_t i = 0; i < n; i++)
-        buf[i] = (char)g_ascii_tolower(s[i]);
+        buf[i] = lower(s[i]);
     buf[n] = '\0';
     while (n > 0 && strchr(".,;:)]'\"", buf[n - 1]))
         buf[--n] = '\0';
@@ -138,7 +165,7 @@ int gc_tokenize(gc_tokens *out, const char *text, size_t len, size_t max_tokens,
         }
         if (pending & GC_TOK_SPACE) {  /* a new chunk starts here */
             const char *q = p;
-            while (q < end && !strchr(" \t\n\f\r", *q))
+            while (q < end && !is_space(*q))
                 q++;
             chunk = p;
             link = chunk_is_link(chunk, (size_t)(q - chunk));
@@ -189,7 +216,7 @@ size_t gc_fold(char *dst, size_t cap, const char *s, size_t n)
             break;
         if (i + 1 >= cap)
             return (size_t)-1;
-        dst[i] = (char)g_ascii_tolower(s[i]);
+        dst[i] = lower(s[i]);
     }
     if (i == n) {
         dst[n] = '\0';

@@ -45,5 +45,6 @@ asan:
 	    all unit cli-tests fuzz-replay
 	$(ASAN_ENV) tests/hostile/run.sh build/asan/gapcheck
 
-CHECK_EXTRA += fuzz-replay
+# The sanitizer run is part of every check (issue 6: ASan+UBSan in CI).
+CHECK_EXTRA += fuzz-replay asan
 .PHONY: fuzz fuzz-lib fuzz-replay asan

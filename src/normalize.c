@@ -56,15 +56,19 @@ static int is_ascii_clean(const char *s, size_t len)
 
 /* Maps characters one by one, replacing invalid UTF-8 with U+FFFD.  Runs
  * of plain ASCII (most of any résumé) are copied whole. */
-static GString *map_text(const char *in, size_t len)
+/* Bytes kept as they are: printable ASCII, '\n', '\t' and '\f'. */
+static int plain(unsigned char c)
 {
-    GString *s = g_string_sized_new(len + 16);
+    return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\f';
+}
+
+static void map_into(GString *s, const char *in, size_t len)
+{
     const char *p = in, *end = in + len;
 
     while (p < end) {
         const char *q = p;
-        while (q < end && (((unsigned char)*q >= 0x20 && (unsigned char)*q < 0x7F) ||
-                           *q == '\n' || *q == '\t' || *q == '\f'))
+        while (q < end && plain((unsigned char)*q))
             q++;
         g_string_append_len(s, p, q - p);
         if ((p = q) >= end)
@@ -83,6 +87,12 @@ static GString *map_text(const char *in, size_t len)
             g_string_append_len(s, p, next - p);
         p = next;
     }
+}
+
+static GString *map_text(const char *in, size_t len)
+{
+    GString *s = g_string_sized_new(len + 16);
+    map_into(s, in, len);
     return s;
 }
 
@@ -115,8 +125,10 @@ static void nfkc_runs(GString *out, const char *s, size_t len)
         while (k < len && (unsigned char)s[k] >= 0x80)
             k++;
         gchar *n = g_utf8_normalize(s + start, (gssize)(k - start), G_NORMALIZE_NFKC);
+        /* NFKC can produce new bullets or spaces (e.g. U+2024 → '.'): map
+         * its output again, so the contract holds exactly */
         if (n != NULL)
-            g_string_append(out, n);
+            map_into(out, n, strlen(n));
         else
             g_string_append_len(out, s + start, (gssize)(k - start));
         g_free(n);
@@ -144,13 +156,9 @@ int gc_normalize(char **out, size_t *len_out, const char *in, size_t len, gc_err
     if (is_ascii(mapped->str, mapped->len)) {
         done = mapped;
     } else {
-        GString *nf = g_string_sized_new(mapped->len + 16);
-        nfkc_runs(nf, mapped->str, mapped->len);
+        done = g_string_sized_new(mapped->len + 16);
+        nfkc_runs(done, mapped->str, mapped->len);
         g_string_free(mapped, TRUE);
-        /* NFKC can produce new bullets or spaces (e.g. U+2024 → '.'): one
-         * more mapping pass keeps the contract exact */
-        done = map_text(nf->str, nf->len);
-        g_string_free(nf, TRUE);
     }
     res = malloc(done->len + 1);
     if (res != NULL) {

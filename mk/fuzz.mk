@@ -42,7 +42,7 @@ ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:quarantine_size_mb=16 \
 
 asan:
 	$(ASAN_ENV) $(MAKE) BUILD=build/asan WERROR=-Werror CFLAGS="$(ASAN_CFLAGS)" \
-	    all unit cli-tests fuzz-replay
+	    all unit cli-tests fuzz-replay corpus traps
 	$(ASAN_ENV) tests/hostile/run.sh build/asan/gapcheck
 
 # The sanitizer run is part of every check (issue 6: ASan+UBSan in CI).

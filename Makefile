@@ -14,16 +14,20 @@ WERROR ?=
 PKGS = poppler-glib glib-2.0 libxml-2.0 libzip libpcre2-8 yaml-0.1
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+# The program does not link poppler-glib: src/pdf_api.c loads it on first
+# use, by the soname found here, so DOCX and text runs skip its ~45 libraries.
+BIN_LIBS := $(shell pkg-config --libs $(filter-out poppler-glib,$(PKGS)))
+POPPLER_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir poppler-glib)/libpoppler-glib.so 2>/dev/null | awk '/SONAME/ { print $$2 }')
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
        -Wcast-qual -Wwrite-strings -Wpointer-arith -Wvla
-ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
+ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE $(if $(POPPLER_SONAME),-DGC_POPPLER_SONAME='"$(POPPLER_SONAME)"') -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
              $(CFLAGS) $(PKG_CFLAGS) -Isrc -MMD -MP
 
 # The core library (extract → normalize → segment → match → score → report).
 CORE = gc_err text fileio buf \
        sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt extract_json \
        zipread xml_text \
-       normalize tokenize segment yaml_load lexicon roles data matcher_build match doc analyze \
+       pdf_api normalize tokenize segment yaml_load lexicon roles data matcher_build match doc analyze \
        strtab freeze snapshot_write snapshot_read \
        score plan job report report_text report_json report_table report_html report_md lint lib
 # The command line on top of it.
@@ -77,7 +81,7 @@ $(LIB): $(CORE_OBJ)
 # most-bound first, which cuts the loader's start-up by a third
 # (scripts/link-order, PERFORMANCE.md).  Kept only when every symbol still
 # binds where it did; otherwise the plain link stays.
-LINK_BIN = $(CC) $(CFLAGS) $(LDFLAGS) -o $(1) $(2) $(CLI_OBJ) $(LIB) $(PKG_LIBS) -lm
+LINK_BIN = $(CC) $(CFLAGS) $(LDFLAGS) -o $(1) $(2) $(CLI_OBJ) $(LIB) $(BIN_LIBS) -lm
 $(BIN): $(CLI_OBJ) $(LIB) scripts/link-order
 	$(call LINK_BIN,$@.plain,)
 	@order=$$(scripts/link-order order $@.plain 2>/dev/null || true); \

@@ -71,6 +71,10 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
         tasks[i].pid = 0;
         tasks[i].fd = -1;
     }
+    /* One file: its child loads what its format needs, so a DOCX never pays
+     * for poppler.  More: load it once here, and every worker shares it. */
+    if (n > 1)
+        gc_preload();
     while (emitted < n) {
         if (gc_interrupted) {
             kill_all(tasks, n);

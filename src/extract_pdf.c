@@ -15,6 +15,10 @@
 #pragma GCC diagnostic pop
 
 #include "extract.h"
+#include "pdf_api.h"
+
+/* poppler-glib and cairo, loaded by gc_extract_pdf on first use. */
+static const gc_pdf_api *pdf;
 
 /* Reading order.  poppler_page_get_text() interleaves columns: measured on
  * the corpus, awesome-cv-twocolumn, rm-chromium-modern-two-column,
@@ -101,13 +105,15 @@ static void mark_by_attrs(unsigned char *vis, size_t n, GList *attrs,
 static double luma_at(cairo_surface_t *s, double x, double y)
 {
     int px = (int)(x * BG_SCALE), py = (int)(y * BG_SCALE);
-    int sw = cairo_image_surface_get_width(s), sh = cairo_image_surface_get_height(s);
-    const unsigned char *d = cairo_image_surface_get_data(s);
+    int sw = pdf->cairo_image_surface_get_width(s);
+    int sh = pdf->cairo_image_surface_get_height(s);
+    const unsigned char *d = pdf->cairo_image_surface_get_data(s);
     uint32_t v;
+    size_t stride = (size_t)pdf->cairo_image_surface_get_stride(s);
 
     if (px < 0 || py < 0 || px >= sw || py >= sh || d == NULL)
         return 1.0;
-    memcpy(&v, d + (size_t)py * (size_t)cairo_image_surface_get_stride(s) + (size_t)px * 4, 4);
+    memcpy(&v, d + (size_t)py * stride + (size_t)px * 4, 4);
     return (0.299 * ((v >> 16) & 255) + 0.587 * ((v >> 8) & 255) + 0.114 * (v & 255)) / 255.0;
 }
 
@@ -128,17 +134,17 @@ static int on_dark_background(cairo_surface_t *s, const PopplerRectangle *r)
 
 static cairo_surface_t *render_small(PopplerPage *page, double w, double h)
 {
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+    cairo_surface_t *s = pdf->cairo_image_surface_create(CAIRO_FORMAT_RGB24,
                                                     (int)(w * BG_SCALE) + 1,
                                                     (int)(h * BG_SCALE) + 1);
-    cairo_t *cr = cairo_create(s);
+    cairo_t *cr = pdf->cairo_create(s);
 
-    cairo_set_source_rgb(cr, 1, 1, 1);   /* PDF pages are white paper */
-    cairo_paint(cr);
-    cairo_scale(cr, BG_SCALE, BG_SCALE);
-    poppler_page_render(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(s);
+    pdf->cairo_set_source_rgb(cr, 1, 1, 1);   /* PDF pages are white paper */
+    pdf->cairo_paint(cr);
+    pdf->cairo_scale(cr, BG_SCALE, BG_SCALE);
+    pdf->poppler_page_render(page, cr);
+    pdf->cairo_destroy(cr);
+    pdf->cairo_surface_flush(s);
     return s;
 }
 
@@ -158,11 +164,11 @@ static void resolve_white(unsigned char *vis, const gunichar *u, size_t n,
         }
         if (s == NULL)
             s = render_small(page, w, h);
-        vis[i] = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS &&
+        vis[i] = pdf->cairo_surface_status(s) == CAIRO_STATUS_SUCCESS &&
                  on_dark_background(s, &r[i]) ? VIS : HIDDEN;
     }
     if (s != NULL)
-        cairo_surface_destroy(s);
+        pdf->cairo_surface_destroy(s);
 }
 
 /* ---- characters and line fragments ----------------------------------- */
@@ -593,18 +599,18 @@ static PopplerRectangle *synth_rects(const gunichar *u, size_t n)
 /* Visible text of one page, in reading order, into pc->out. */
 static unsigned page_text(PopplerPage *page, page_ctx *pc)
 {
-    char *text = poppler_page_get_text(page);
+    char *text = pdf->poppler_page_get_text(page);
     size_t n = 0;
     gunichar *u = decode_chars(text ? text : "", &n);
     PopplerRectangle *r = NULL;
     guint n_r = 0;
-    int geometry = poppler_page_get_text_layout(page, &r, &n_r) && n_r == n;
-    GList *attrs = poppler_page_get_text_attributes(page);
+    int geometry = pdf->poppler_page_get_text_layout(page, &r, &n_r) && n_r == n;
+    GList *attrs = pdf->poppler_page_get_text_attributes(page);
     unsigned char *vis = g_malloc0(n + 1);
     double w = 0, h = 0;
     unsigned hidden;
 
-    poppler_page_get_size(page, &w, &h);
+    pdf->poppler_page_get_size(page, &w, &h);
     if (!geometry) {
         g_free(r);
         r = synth_rects(u, n);
@@ -617,7 +623,7 @@ static unsigned page_text(PopplerPage *page, page_ctx *pc)
     pc->fr = NEW(frag, n + 1);
     hidden = build_frags(pc, u, r, vis, n);
     order_page(pc);
-    poppler_page_free_text_attributes(attrs);
+    pdf->poppler_page_free_text_attributes(attrs);
     g_free(vis), g_free(r), g_free(u), g_free(text);
     g_free(pc->ch), g_free(pc->fr);
     return hidden;
@@ -625,13 +631,13 @@ static unsigned page_text(PopplerPage *page, page_ctx *pc)
 
 static int open_error(GError *e, gc_err *err)
 {
-    int encrypted = e != NULL && e->domain == POPPLER_ERROR &&
-                    e->code == POPPLER_ERROR_ENCRYPTED;
+    int ours = e != NULL && e->domain == pdf->poppler_error_quark();
+    int encrypted = ours && e->code == POPPLER_ERROR_ENCRYPTED;
     const char *detail = "pdf_invalid";
 
-    if (e != NULL && e->domain == POPPLER_ERROR && e->code == POPPLER_ERROR_DAMAGED)
+    if (ours && e->code == POPPLER_ERROR_DAMAGED)
         detail = "pdf_damaged";
-    else if (e != NULL && e->domain == POPPLER_ERROR && e->code == POPPLER_ERROR_BAD_CATALOG)
+    else if (ours && e->code == POPPLER_ERROR_BAD_CATALOG)
         detail = "pdf_bad_catalog";
     if (e != NULL)
         g_error_free(e);
@@ -677,11 +683,11 @@ static int append_page(gc_text *out, PopplerDocument *doc, int i, gc_err *err)
 
     if (i > 0 && (rc = gc_text_putc(out, '\f', err)) < 0)
         return rc;
-    page = poppler_document_get_page(doc, i);
+    page = pdf->poppler_document_get_page(doc, i);
     pc.out = g_string_new(NULL);
     if (page != NULL) {
         out->n_hidden += page_text(page, &pc);
-        g_object_unref(page);
+        pdf->g_object_unref(page);
     }
     clean = dehyphenate(pc.out);
     rc = gc_text_append(out, clean->str, clean->len, err);
@@ -693,16 +699,20 @@ static int append_page(gc_text *out, PopplerDocument *doc, int i, gc_err *err)
 int gc_extract_pdf(gc_text *out, const unsigned char *data, size_t len,
                    const gc_limits *lim, gc_err *err)
 {
-    GBytes *bytes = g_bytes_new_static(data, len);   /* no copy; outlives doc */
+    GBytes *bytes;
     GError *gerr = NULL;
-    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    PopplerDocument *doc;
     int n, rc = 0;
 
+    if ((pdf = gc_pdf_api_get(err)) == NULL)
+        return err ? err->code : GC_EFORMAT;
+    bytes = g_bytes_new_static(data, len);   /* no copy; outlives doc */
+    doc = pdf->poppler_document_new_from_bytes(bytes, NULL, &gerr);
     if (doc == NULL) {
         g_bytes_unref(bytes);
         return open_error(gerr, err);
     }
-    n = poppler_document_get_n_pages(doc);
+    n = pdf->poppler_document_get_n_pages(doc);
     for (int i = 0; i < n && rc == 0; i++) {
         if ((unsigned)i >= lim->pages) {   /* P4: the rest is not read */
             out->truncated = 1;
@@ -711,7 +721,7 @@ int gc_extract_pdf(gc_text *out, const unsigned char *data, size_t len,
         rc = append_page(out, doc, i, err);
         out->n_pages++;
     }
-    g_object_unref(doc);
+    pdf->g_object_unref(doc);
     g_bytes_unref(bytes);
     if (rc == 0 && !is_usable_text(out->buf ? out->buf : "", out->len, out->n_pages)) {
         gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: scanned or image-only?");

@@ -289,6 +289,12 @@ void gc_library_versions(gc_buf *b);
 /* One-time process set-up of the parsing libraries; call before fork. */
 void gc_init(void);
 
+/* Loads the libraries that are loaded on first use (poppler-glib for PDF)
+ * now, so processes forked afterwards share them instead of each loading
+ * its own: a batch calls it once before its workers start.  A library that
+ * cannot be loaded is reported by each file that needs it. */
+void gc_preload(void);
+
 /* ---- small utilities the command line shares with the core ------------- */
 
 /* Appending to a gc_buf; an allocation failure sets b->failed and later

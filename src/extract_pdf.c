@@ -132,28 +132,34 @@ static int on_dark_background(cairo_surface_t *s, const PopplerRectangle *r)
     return dark >= 3;
 }
 
-static cairo_surface_t *render_small(PopplerPage *page, double w, double h)
+/* Renders the page small, clipped to `clip` (page points): only the pixels
+ * around white text are ever read, and outside the clip cairo skips the
+ * rasterising, which is most of a render's cost (fonts, images). */
+static cairo_surface_t *render_small(PopplerPage *page, double w, double h,
+                                     const PopplerRectangle *clip)
 {
     cairo_surface_t *s = pdf->cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-                                                    (int)(w * BG_SCALE) + 1,
-                                                    (int)(h * BG_SCALE) + 1);
+                                                         (int)(w * BG_SCALE) + 1,
+                                                         (int)(h * BG_SCALE) + 1);
     cairo_t *cr = pdf->cairo_create(s);
 
     pdf->cairo_set_source_rgb(cr, 1, 1, 1);   /* PDF pages are white paper */
     pdf->cairo_paint(cr);
     pdf->cairo_scale(cr, BG_SCALE, BG_SCALE);
+    pdf->cairo_rectangle(cr, clip->x1, clip->y1, clip->x2 - clip->x1, clip->y2 - clip->y1);
+    pdf->cairo_clip(cr);
     pdf->poppler_page_render(page, cr);
     pdf->cairo_destroy(cr);
     pdf->cairo_surface_flush(s);
     return s;
 }
 
-/* Resolves WHITE marks; renders only when a page has white, non-space text,
- * which keeps the cost away from ordinary pages. */
-static void resolve_white(unsigned char *vis, const gunichar *u, size_t n,
-                          const PopplerRectangle *r, PopplerPage *page, double w, double h)
+/* The box around every white, non-space glyph, with the margin that
+ * on_dark_background samples; 0 when there is none (spaces are visible). */
+static int white_box(PopplerRectangle *box, unsigned char *vis, const gunichar *u, size_t n,
+                     const PopplerRectangle *r)
 {
-    cairo_surface_t *s = NULL;
+    int any = 0;
 
     for (size_t i = 0; i < n; i++) {
         if (vis[i] != WHITE)
@@ -162,13 +168,33 @@ static void resolve_white(unsigned char *vis, const gunichar *u, size_t n,
             vis[i] = VIS;
             continue;
         }
-        if (s == NULL)
-            s = render_small(page, w, h);
-        vis[i] = pdf->cairo_surface_status(s) == CAIRO_STATUS_SUCCESS &&
-                 on_dark_background(s, &r[i]) ? VIS : HIDDEN;
+        if (!any || r[i].x1 < box->x1) box->x1 = r[i].x1;
+        if (!any || r[i].y1 < box->y1) box->y1 = r[i].y1;
+        if (!any || r[i].x2 > box->x2) box->x2 = r[i].x2;
+        if (!any || r[i].y2 > box->y2) box->y2 = r[i].y2;
+        any = 1;
     }
-    if (s != NULL)
-        pdf->cairo_surface_destroy(s);
+    box->x1 -= 4, box->y1 -= 4, box->x2 += 4, box->y2 += 4;
+    return any;
+}
+
+/* Resolves WHITE marks; renders only when a page has white, non-space text,
+ * which keeps the cost away from ordinary pages. */
+static void resolve_white(unsigned char *vis, const gunichar *u, size_t n,
+                          const PopplerRectangle *r, PopplerPage *page, double w, double h)
+{
+    PopplerRectangle box = {0, 0, 0, 0};
+    cairo_surface_t *s;
+    int ok;
+
+    if (!white_box(&box, vis, u, n, r))
+        return;
+    s = render_small(page, w, h, &box);
+    ok = pdf->cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+    for (size_t i = 0; i < n; i++)
+        if (vis[i] == WHITE)
+            vis[i] = ok && on_dark_background(s, &r[i]) ? VIS : HIDDEN;
+    pdf->cairo_surface_destroy(s);
 }
 
 /* ---- characters and line fragments ----------------------------------- */

@@ -31,7 +31,7 @@ CORE = gc_err text fileio buf \
        strtab freeze snapshot_write snapshot_read \
        score plan job report report_text report_json report_table report_html report_md lint lib
 # The command line on top of it.
-CLI = main cli cli_xdg inputs outdir progress cmd_analyze cmd_explain cmd_lint cmd_roles isolate batch
+CLI = main cli cli_data cli_xdg inputs outdir progress cmd_analyze cmd_explain cmd_lint cmd_roles isolate batch
 DATA = $(sort $(wildcard lexicon/*.yaml)) $(sort $(wildcard roles/*.yaml))
 UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 

@@ -166,6 +166,7 @@ static int set_option(gc_cli *cli, int id, const char *arg)
     case OPT_EXPLAIN: cli->explain = 1; return 0;
     case OPT_REDACT: cli->redact = 1; return 0;
     case OPT_QUIET: cli->quiet = 1; return 0;
+    case OPT_NO_CACHE: cli->no_cache = 1; return 0;
     case OPT_LEXICON: return add_dir(&cli->lexicon_dirs, &cli->n_lexicon_dirs, arg);
     case OPT_ROLES: return add_dir(&cli->roles_dirs, &cli->n_roles_dirs, arg);
     case OPT_FORMAT:
@@ -308,57 +309,3 @@ void gc_cli_free(gc_cli *cli)
     free(cli->roles_dirs);
 }
 
-/* Adds one file or directory; in keep-going mode (lint) an error is
- * printed and counted instead of ending the load. */
-static int add_all(gc_data_builder *b, const gc_cli *cli, int keep_going, int *n_errors)
-{
-    gc_err err = GC_ERR_INIT;
-
-    for (size_t i = 0; i < gc_embedded_count; i++) {
-        const gc_embedded *e = &gc_embedded_files[i];
-        gc_data_kind kind = strncmp(e->name, "roles/", 6) == 0 ? GC_DATA_ROLES : GC_DATA_LEXICON;
-        if (gc_data_add(b, kind, e->name, e->data, e->len, 0, &err) < 0) {
-            gc_cli_report_err(NULL, &err);
-            gc_err_clear(&err);
-            if (++*n_errors, !keep_going)
-                return -1;
-        }
-    }
-    for (size_t k = 0; k < cli->n_lexicon_dirs + cli->n_roles_dirs; k++) {
-        int lex = k < cli->n_lexicon_dirs;
-        const char *dir = lex ? cli->lexicon_dirs[k] : cli->roles_dirs[k - cli->n_lexicon_dirs];
-        if (gc_data_add_dir(b, lex ? GC_DATA_LEXICON : GC_DATA_ROLES, dir, 1, &err) < 0) {
-            gc_cli_report_err(NULL, &err);
-            gc_err_clear(&err);
-            if (++*n_errors, !keep_going)
-                return -1;
-        }
-    }
-    return 0;
-}
-
-int gc_cli_load_data(gc_data **out, const gc_cli *cli, int keep_going)
-{
-    gc_err err = GC_ERR_INIT;
-    gc_data_builder *b;
-    int n_errors = 0;
-
-    /* Bundled data only: start from the build-time snapshot (a damaged one
-     * falls back to the YAML).  lint and user data take the full load,
-     * which reports every problem at its file:line:col. */
-    if (!keep_going && cli->n_lexicon_dirs + cli->n_roles_dirs == 0 &&
-        gc_data_from_snapshot(out, gc_snapshot_data, gc_snapshot_size, &cli->lim, &err) == 0)
-        return 0;
-    gc_err_clear(&err);
-    b = gc_data_builder_new(&cli->lim);
-    *out = NULL;
-    if (add_all(b, cli, keep_going, &n_errors) < 0 || n_errors > 0) {
-        gc_data_builder_free(b);
-        return -n_errors;
-    }
-    if (gc_data_build(out, b, &err) < 0) {
-        gc_cli_report_err(NULL, &err);
-        return -1;
-    }
-    return 0;
-}

@@ -30,6 +30,7 @@ typedef struct gc_cli {
     double hours;            /* 0 = the role's own */
     gc_fmt format;
     int explain, redact, quiet, color, jobs;
+    int no_cache;            /* --no-cache: user data always from YAML */
     const char **lexicon_dirs, **roles_dirs;
     size_t n_lexicon_dirs, n_roles_dirs;
     gc_limits lim;
@@ -47,11 +48,16 @@ void gc_cli_error(const char *prefix, const char *fmt, ...) __attribute__((forma
 /* Prints an error record: data errors as PATH:LINE:COL, documents as FILE. */
 void gc_cli_report_err(const char *file, const gc_err *err);
 
-/* Loads the embedded data plus the user's directories, printing errors.
- * With keep_going, goes on to the next file after an error (lint).
- * Returns 0, or minus the number of errors. */
+/* Loads the embedded data plus the user's directories, printing errors
+ * (cli_data.c).  With keep_going, goes on to the next file after an error
+ * (lint).  Returns 0, or minus the number of errors.  Free the data with
+ * gc_cli_unload_data: it may live in a cache file's buffer. */
 int gc_cli_load_data(gc_data **out, const gc_cli *cli, int keep_going);
+void gc_cli_unload_data(gc_data *d);
 int gc_cli_add_xdg(gc_cli *cli);  /* user data overlay first in cli; see cli_xdg.c */
+/* $XDG_CACHE_HOME/gapcheck (default ~/.cache/gapcheck), or NULL when
+ * neither variable is an absolute path; see cli_xdg.c. */
+const char *gc_cli_cache_dir(void);
 
 /* Embedded data (generated at build time from lexicon/ and roles/). */
 typedef struct gc_embedded {

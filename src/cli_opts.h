@@ -14,6 +14,7 @@ OPT(OPT_FILES_FROM, 0, "files-from", 1, "FILE", "read input names from FILE (- f
 OPT(OPT_EXPLAIN, 'e', "explain", 0, NULL, "show the evidence line for every skill")
 OPT(OPT_LEXICON, 0, "lexicon", 1, "DIR", "add or override skills from DIR/*.yaml (repeatable)")
 OPT(OPT_ROLES, 0, "roles", 1, "DIR", "add or override roles from DIR/*.yaml (repeatable)")
+OPT(OPT_NO_CACHE, 0, "no-cache", 0, NULL, "build user data from its YAML, without the cache")
 OPT(OPT_JOBS, 'j', "jobs", 1, "N", "parse N files at a time (default: number of CPUs)")
 OPT(OPT_TIMEOUT, 0, "timeout", 1, "SEC", "time limit per file (default 30)")
 OPT(OPT_MAX_BYTES, 0, "max-bytes", 1, "N", "largest input file read, in bytes (default 20 MiB)")

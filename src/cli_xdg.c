@@ -4,7 +4,9 @@
  * specification says).  Each folder that exists is loaded exactly like a
  * --lexicon / --roles directory given first on the command line, so the
  * same rules apply: user data replaces bundled ids, and an id defined twice
- * in user data is an error.  Only the CLI reads the environment. */
+ * in user data is an error.  Also the cache folder for built user data,
+ * $XDG_CACHE_HOME/gapcheck (default $HOME/.cache/gapcheck; cli_data.c).
+ * Only the CLI reads the environment. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -56,4 +58,20 @@ int gc_cli_add_xdg(gc_cli *cli)
                            base, sub, "roles") < 0)
         return -1;
     return 0;
+}
+
+const char *gc_cli_cache_dir(void)
+{
+    static char path[PATH_MAX];
+    const char *base = getenv("XDG_CACHE_HOME"), *sub = "";
+    int len;
+
+    if (base == NULL || base[0] != '/') {
+        base = getenv("HOME");
+        sub = "/.cache";
+        if (base == NULL || base[0] != '/')
+            return NULL;
+    }
+    len = snprintf(path, sizeof path, "%s%s/gapcheck", base, sub);
+    return len > 0 && (size_t)len < sizeof path ? path : NULL;
 }

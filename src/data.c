@@ -177,6 +177,28 @@ static int list_yaml(GPtrArray *names, const char *dir, gc_err *err)
     return 0;
 }
 
+int gc_data_list_dir(char ***names_out, size_t *n_out, const char *dir, gc_err *err)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    int rc = list_yaml(names, dir, err);
+
+    *names_out = NULL;
+    *n_out = 0;
+    if (rc != 0) {
+        g_ptr_array_free(names, TRUE);
+        return rc;
+    }
+    *n_out = names->len;
+    g_ptr_array_add(names, NULL);
+    *names_out = (char **)g_ptr_array_free(names, FALSE);
+    return 0;
+}
+
+void gc_strv_free(char **v)
+{
+    g_strfreev(v);
+}
+
 int gc_data_add_dir(gc_data_builder *b, gc_data_kind kind, const char *dir, int user,
                     gc_err *err)
 {

@@ -50,6 +50,12 @@ int gc_data_add(gc_data_builder *b, gc_data_kind kind, const char *name, const c
 int gc_data_add_dir(gc_data_builder *b, gc_data_kind kind, const char *dir, int user,
                     gc_err *err);
 
+/* The paths gc_data_add_dir would read, in its order, for a caller that
+ * reads them itself (e.g. to key a cache of the built data): a
+ * NULL-terminated array freed with gc_strv_free.  Errors: GC_EIO. */
+int gc_data_list_dir(char ***names_out, size_t *n_out, const char *dir, gc_err *err);
+void gc_strv_free(char **v);
+
 /* Resolves references (categories, implies, requires, role skills),
  * compiles the matcher, and frees the builder whatever happens.
  * Errors: GC_EDATA (with file:line:col), GC_ENOMEM. */

@@ -78,7 +78,7 @@ int main(int argc, char **argv)
         return EXIT_DATA;
     }
     rc = run(&cli, d);
-    gc_data_free(d);
+    gc_cli_unload_data(d);
     gc_cli_free(&cli);
     return close_stdout(rc);
 }

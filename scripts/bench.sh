@@ -61,6 +61,20 @@ for n in 2000 10000; do
     "$here/bench-lexicon" "$n" > "$tmp/syn$n/lexicon.yaml"
     echo "synthetic $n-skill lexicon, YAML, alone (a user lexicon's own cost):"
     "$BENCH" -t "$tmp/big.txt" "$tmp/syn$n/lexicon.yaml"
-    echo "shipped YAML + synthetic $n skills (gapcheck --lexicon DIR):"
+    echo "shipped YAML + synthetic $n skills (gapcheck --lexicon DIR, first run):"
     "$BENCH" lexicon/*.yaml roles/*.yaml "$tmp/syn$n/lexicon.yaml"
+    # What every later run with the same files loads (cli_data.c).
+    echo "shipped + synthetic $n skills, cached snapshot (gapcheck --lexicon DIR, later runs):"
+    if XDG_CACHE_HOME=$tmp/cache$n "$BIN" --lexicon "$tmp/syn$n" roles >/dev/null 2>&1; then
+        "$BENCH" -s "$(ls "$tmp/cache$n"/gapcheck/data-*.snap)"
+    else
+        echo "  (not run: the file is over gapcheck's 1 MiB limit for one data file)"
+    fi
 done
+
+echo
+echo "== user data, whole process: gapcheck roles =="
+"$here/bench-pairs" $((RUNS * 5)) "bundled data only=$BIN roles" \
+    "+2000 skills, YAML (--no-cache)=$BIN --lexicon $tmp/syn2000 --no-cache roles" \
+    "+2000 skills, cached=env XDG_CACHE_HOME=$tmp/cache2000 $BIN --lexicon $tmp/syn2000 roles" \
+    -- /dev/null | tail -n +2

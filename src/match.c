@@ -53,6 +53,12 @@ static void lookup_atoms(mctx *m)
 
     for (size_t i = 0; i < m->t.n; i++) {
         gc_token *tk = &m->t.v[i];
+        /* most tokens are ASCII and were hashed by the tokenizer */
+        if ((tk->flags & GC_TOK_HASHED) && m->d->atoms == NULL) {
+            tk->atom = (int32_t)gc_strtab_get_ascii(&m->d->tab_atoms, m->text + tk->start,
+                                                    tk->len, tk->hash);
+            continue;
+        }
         /* bullets and other non-ASCII marks are never alias words: skip
          * the Unicode case folding they would cost */
         if ((tk->flags & GC_TOK_PUNCT) && (unsigned char)m->text[tk->start] >= 0x80)

@@ -70,6 +70,32 @@ long gc_strtab_get(const gc_strtab *t, const char *s)
     return -1;
 }
 
+static int same_lower(const char *key, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        if (key[i] != c)   /* also stops at key's NUL: c is never NUL */
+            return 0;
+    }
+    return key[n] == '\0';
+}
+
+long gc_strtab_get_ascii(const gc_strtab *t, const char *s, size_t n, uint32_t h)
+{
+    if (t->n_slots == 0)
+        return -1;
+    h &= t->n_slots - 1;
+    for (uint32_t probes = 0; probes < t->n_slots; probes++) {
+        uint32_t e = t->slot[h];
+        if (e == 0)
+            return -1;
+        if (same_lower(t->pool + t->key[e - 1], s, n))
+            return (long)t->val[e - 1];
+        h = (h + 1) & (t->n_slots - 1);
+    }
+    return -1;
+}
+
 const char *gc_strtab_key(const gc_strtab *t, uint32_t i)
 {
     return t->pool + t->key[i];

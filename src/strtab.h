@@ -26,6 +26,10 @@ int gc_strtab_build(gc_strtab *t, const char *const *keys, const uint32_t *vals,
 /* The value of key s, or -1.  Probes at most n_slots slots, so even a table
  * whose slots are all taken ends. */
 long gc_strtab_get(const gc_strtab *t, const char *s);
+/* The same for s[0..n), ASCII, compared case-insensitively against the
+ * (lowercase) keys, with h = gc_strtab_hash of s lowercased: the tokenizer
+ * computes it while scanning, so a look-up needs no copy and no rehash. */
+long gc_strtab_get_ascii(const gc_strtab *t, const char *s, size_t n, uint32_t h);
 
 /* Key of entry i (entries keep the order they were built in). */
 const char *gc_strtab_key(const gc_strtab *t, uint32_t i);

@@ -6,14 +6,39 @@
 
 #include "tokenize.h"
 
-static inline int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
 static inline char lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Byte classes, so the hot loops test one table entry per byte. */
+enum {
+    B_SPACE = 1,   /* ' ' \t \n \f \r */
+    B_LINE = 2,    /* \n \f: ends a line */
+    B_TAB = 4,
+    B_WORD = 8,    /* ASCII letter or digit */
+    B_LINK = 16,   /* . @ / \ : a chunk without them is never a link */
+    B_SEP = 32,    /* , ; | : ( ) [ ] { } / & */
+    B_HIGH = 64,   /* a UTF-8 lead or continuation byte */
+};
+
+#define FNV_INIT 2166136261u   /* gc_strtab_hash's FNV-1a */
+#define FNV_PRIME 16777619u
+
+static const unsigned char cls[256] = {
+    [' '] = B_SPACE, ['\t'] = B_SPACE | B_TAB, ['\r'] = B_SPACE,
+    ['\n'] = B_SPACE | B_LINE, ['\f'] = B_SPACE | B_LINE,
+    ['0' ... '9'] = B_WORD, ['A' ... 'Z'] = B_WORD, ['a' ... 'z'] = B_WORD,
+    ['.'] = B_LINK, ['@'] = B_LINK, ['\\'] = B_LINK, ['/'] = B_LINK | B_SEP,
+    [','] = B_SEP, [';'] = B_SEP, ['|'] = B_SEP, [':'] = B_SEP, ['('] = B_SEP,
+    [')'] = B_SEP, ['['] = B_SEP, [']'] = B_SEP, ['{'] = B_SEP, ['}'] = B_SEP,
+    ['&'] = B_SEP,
+    [0x80 ... 0xFF] = B_HIGH,
+};
+
+static inline int is_space(char c)
+{
+    return cls[(unsigned char)c] & B_SPACE;
 }
 
 static int is_word_slow(const char *p, const char *end, size_t *adv)
@@ -35,7 +60,7 @@ static inline int is_word_at(const char *p, const char *end, size_t *adv)
 
     if (c < 0x80) {
         *adv = 1;
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return cls[c] & B_WORD;
     }
     return is_word_slow(p, end, adv);
 }
@@ -43,12 +68,12 @@ static inline int is_word_at(const char *p, const char *end, size_t *adv)
 static int is_sep_char(const char *p, size_t n)
 {
     if (n == 1)
-        return strchr(",;|:()[]{}/&", *p) != NULL;
+        return cls[(unsigned char)*p] & B_SEP;
     return n == 3 && memcmp(p, "\xE2\x80\xA2", 3) == 0;  /* • */
 }
 
 static int push(gc_tokens *t, uint32_t start, size_t len, unsigned flags, uint32_t line,
-                size_t max, gc_err *err)
+                uint32_t hash, size_t max, gc_err *err)
 {
     if (t->n >= max) {
         gc_err_set(err, GC_ELIMIT, NULL, 0, 0, "more than %zu words in the document", max);
@@ -63,8 +88,11 @@ static int push(gc_tokens *t, uint32_t start, size_t len, unsigned flags, uint32
         t->v = v;
         t->cap = cap;
     }
-    t->v[t->n++] = (gc_token){start, (uint16_t)(len > 0xFFFF ? 0xFFFF : len),
-                              (uint16_t)flags, line, -1};
+    if (len > 0xFFFF) {   /* cut: the hash no longer describes it */
+        len = 0xFFFF;
+        flags &= ~(unsigned)GC_TOK_HASHED;
+    }
+    t->v[t->n++] = (gc_token){start, (uint16_t)len, (uint16_t)flags, line, -1, hash};
     return 0;
 }
 
@@ -146,58 +174,93 @@ static size_t word_end(const char *text, const char *end, const char *p)
     return (size_t)(q - text);
 }
 
+/* An all-ASCII word from p, hashed as it is scanned; returns its end, or
+ * NULL when a non-ASCII byte joins it (the caller takes the general path). */
+static const char *ascii_word(const char *p, const char *end, uint32_t *hash)
+{
+    const char *q = p, *r;
+    uint32_t h = FNV_INIT;
+    size_t adv;
+
+    while (q < end && (cls[(unsigned char)*q] & B_WORD)) {
+        h = (h ^ (unsigned char)lower(*q)) * FNV_PRIME;
+        q++;
+    }
+    if (q < end && (cls[(unsigned char)*q] & B_HIGH))
+        return NULL;
+    /* the trailing +/# rule of word_end */
+    for (r = q; r < end && (*r == '+' || *r == '#'); r++)
+        ;
+    if (r > q && (r == end || !is_word_at(r, end, &adv) || g_ascii_isdigit(*r)))
+        for (; q < r; q++)
+            h = (h ^ (unsigned char)*q) * FNV_PRIME;
+    *hash = h;
+    return q;
+}
+
+/* A new chunk (run of non-space bytes) starts at p: is it a link? */
+static int chunk_at(const char *p, const char *end)
+{
+    const char *q = p;
+    unsigned any = 0;
+
+    while (q < end && !(cls[(unsigned char)*q] & B_SPACE))
+        any |= cls[(unsigned char)*q++];
+    return (any & B_LINK) && chunk_is_link(p, (size_t)(q - p));
+}
+
 int gc_tokenize(gc_tokens *out, const char *text, size_t len, size_t max_tokens, gc_err *err)
 {
-    const char *end = text + len, *p = text, *chunk = text;
-    uint32_t line = 1;
+    const char *end = text + len, *p = text, *q;
+    uint32_t line = 1, hash = 0;
     unsigned pending = GC_TOK_SPACE;
     int link = 0, rc;
     size_t adv;
 
     while (p < end) {
         unsigned char c = (unsigned char)*p;
-        if (c == '\n' || c == '\f' || c == ' ' || c == '\t' || c == '\r') {
-            if (c == '\n' || c == '\f')
-                line++;
-            pending |= (c == '\t') ? GC_TOK_TAB | GC_TOK_SPACE : GC_TOK_SPACE;
+        unsigned k = cls[c];
+        if (k & B_SPACE) {
+            line += (k & B_LINE) != 0;
+            pending |= (k & B_TAB) ? GC_TOK_TAB | GC_TOK_SPACE : GC_TOK_SPACE;
             p++;
             continue;
         }
-        if (pending & GC_TOK_SPACE) {  /* a new chunk starts here */
-            const char *q = p;
-            while (q < end && !is_space(*q))
-                q++;
-            chunk = p;
-            link = chunk_is_link(chunk, (size_t)(q - chunk));
-        }
+        if (pending & GC_TOK_SPACE)
+            link = chunk_at(p, end);
         unsigned flags = pending | (link ? GC_TOK_URL : 0);
         pending = 0;
-        if (is_word_at(p, end, &adv)) {
-            size_t e = word_end(text, end, p);
-            if ((rc = push(out, (uint32_t)(p - text), e - (size_t)(p - text), flags | GC_TOK_WORD,
-                           line, max_tokens, err)) < 0)
-                return rc;
-            p = text + e;
-            /* a '-' between two words joins them */
-            if (p + 1 < end && *p == '-' && is_word_at(p + 1, end, &adv)) {
-                pending = GC_TOK_JOINED;
-                p++;
+        if ((k & B_WORD) && (q = ascii_word(p, end, &hash)) != NULL) {
+            flags |= GC_TOK_WORD | GC_TOK_HASHED;
+        } else if (is_word_at(p, end, &adv)) {
+            q = text + word_end(text, end, p);
+            flags |= GC_TOK_WORD;
+        } else {
+            adv = c >= 0x80 ? (size_t)g_utf8_skip[c] : 1;
+            if ((size_t)(end - p) < adv)
+                adv = (size_t)(end - p);
+            flags |= GC_TOK_PUNCT | (is_sep_char(p, adv) ? GC_TOK_SEP : 0);
+            if (c < 0x80) {
+                flags |= GC_TOK_HASHED;
+                hash = (FNV_INIT ^ (unsigned char)lower((char)c)) * FNV_PRIME;
             }
+            if ((rc = push(out, (uint32_t)(p - text), adv, flags, line, hash, max_tokens,
+                           err)) < 0)
+                return rc;
+            p += adv;
             continue;
         }
-        if (c >= 0x80)
-            adv = (size_t)g_utf8_skip[c];
-        else
-            adv = 1;
-        if ((size_t)(end - p) < adv)
-            adv = (size_t)(end - p);
-        flags |= GC_TOK_PUNCT | (is_sep_char(p, adv) ? GC_TOK_SEP : 0);
-        if ((rc = push(out, (uint32_t)(p - text), adv, flags, line, max_tokens, err)) < 0)
+        if ((rc = push(out, (uint32_t)(p - text), (size_t)(q - p), flags, line, hash,
+                       max_tokens, err)) < 0)
             return rc;
-        p += adv;
+        p = q;
+        /* a '-' between two words joins them */
+        if (p + 1 < end && *p == '-' && is_word_at(p + 1, end, &adv)) {
+            pending = GC_TOK_JOINED;
+            p++;
+        }
     }
     out->n_lines = line;
-    (void)chunk;
     return 0;
 }
 

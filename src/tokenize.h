@@ -24,6 +24,7 @@ enum {
     GC_TOK_URL = 1 << 4,      /* part of a URL, e-mail address or path */
     GC_TOK_SPACE = 1 << 5,    /* white space before it */
     GC_TOK_SEP = 1 << 6,      /* a list separator: , ; | • : ( ) [ ] / & */
+    GC_TOK_HASHED = 1 << 7,   /* all ASCII; `hash` is gc_strtab_hash of it lowercased */
 };
 
 typedef struct gc_token {
@@ -32,6 +33,8 @@ typedef struct gc_token {
     uint16_t flags;
     uint32_t line;    /* 1-based; '\n' and '\f' end lines */
     int32_t atom;     /* lexicon word id, or -1; filled by the matcher */
+    uint32_t hash;    /* with GC_TOK_HASHED: the lexicon's hash of the folded word,
+                         computed while scanning, so look-ups need no second pass */
 } gc_token;
 
 typedef struct gc_tokens {

@@ -107,6 +107,7 @@ struct gc_data {
     GHashTable *skill_by_id;  /* id → index+1 (while building) */
     GHashTable *role_by_id;   /* id → gc_role* */
     GHashTable *heading_to_section; /* folded heading key → index+1 */
+    uint64_t heading_words[64];     /* Bloom filter of the keys' first words */
     /* matcher tables */
     GHashTable *atoms;        /* folded word → atom+1 (while building) */
     GHashTable *names;        /* folded name or literal alias → skill+1 (while building) */

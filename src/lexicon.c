@@ -92,8 +92,7 @@ static int parse_headings(gc_data *d, unsigned sec, const gc_ynode *seq, const c
                               "heading '%s' already belongs to section '%s'", h->str,
                               g_array_index(d->sections, gc_section,
                                             GPOINTER_TO_UINT(old) - 1).id);
-        g_hash_table_insert(d->heading_to_section, GC_UNCONST(gc_data_intern(d, key)),
-                            GUINT_TO_POINTER(sec + 1));
+        gc_heading_add(d, gc_data_intern(d, key), sec + 1);
     }
     return 0;
 }

@@ -427,6 +427,23 @@ static void clip_utf8(const char *s, size_t *lo, size_t *hi, size_t min, size_t 
         (*hi)++;
 }
 
+/* line_start[2..n_lines] = the offset after each '\n' or '\f'.  memchr
+ * walks the text a word at a time; '\f' (PDF page breaks) is rare. */
+static void mark_lines(uint32_t *line_start, const char *text, size_t len, size_t n_lines)
+{
+    size_t line = 1;
+
+    if (memchr(text, '\f', len) == NULL) {
+        for (const char *p = text, *end = text + len;
+             line < n_lines && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+            line_start[++line] = (uint32_t)(p - text) + 1;
+        return;
+    }
+    for (size_t i = 0; i < len && line < n_lines; i++)
+        if (text[i] == '\n' || text[i] == '\f')
+            line_start[++line] = (uint32_t)i + 1;
+}
+
 /* The evidence text: the line, trimmed, cut to a window around the match. */
 static uint32_t line_text(mctx *m, uint32_t line, size_t at)
 {
@@ -592,9 +609,7 @@ static int mctx_init(mctx *m, gc_doc *doc, const gc_data *d, const char *text, s
     m->n_lines = m->t.n_lines;
     m->line_start = g_new0(uint32_t, m->n_lines + 2);
     m->line_start[1] = 0;
-    for (size_t i = 0, line = 1; i < len && line < m->n_lines; i++)
-        if (text[i] == '\n' || text[i] == '\f')
-            m->line_start[++line] = (uint32_t)i + 1;
+    mark_lines(m->line_start, text, len, m->n_lines);
     m->sec = g_new0(uint16_t, m->n_lines + 2);
     m->is_heading = g_new0(uint8_t, m->n_lines + 2);
     m->line_has_skill = g_new0(uint8_t, m->n_lines + 2);

@@ -56,13 +56,68 @@ size_t gc_heading_key(char *dst, size_t cap, const char *s, size_t n)
     return o;
 }
 
+/* The filter's two bits for the first word of s: the first run of ASCII
+ * letters, lowercased, after any digits, punctuation and spaces (which
+ * gc_heading_key drops).  Returns 0 when the filter cannot tell: a
+ * non-ASCII byte before the word ends (it may be a letter the key keeps),
+ * or a one-letter word (a letter-spaced "E X P E R I E N C E" line). */
+static int first_word_bits(const char *s, size_t n, uint32_t *b1, uint32_t *b2)
+{
+    uint32_t h = 2166136261u;
+    size_t i = 0, len = 0;
+
+    while (i < n && !(((unsigned char)s[i] | 32) >= 'a' && ((unsigned char)s[i] | 32) <= 'z')) {
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+        i++;
+    }
+    for (; i < n; i++, len++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return 0;
+        if (!((c | 32) >= 'a' && (c | 32) <= 'z'))
+            break;
+        h = (h ^ (c | 32)) * 16777619u;
+    }
+    if (len < 2)
+        return 0;
+    *b1 = h & 4095;
+    *b2 = (h >> 12) & 4095;
+    return 1;
+}
+
+void gc_heading_add(gc_data *d, const char *key, unsigned section_plus_1)
+{
+    uint32_t b1, b2;
+
+    /* A key without a filterable first word ("über mich", "a propos") only
+     * matches lines whose first word is not filterable either. */
+    if (first_word_bits(key, strlen(key), &b1, &b2)) {
+        d->heading_words[b1 / 64] |= (uint64_t)1 << (b1 % 64);
+        d->heading_words[b2 / 64] |= (uint64_t)1 << (b2 % 64);
+    }
+    g_hash_table_insert(d->heading_to_section, GC_UNCONST(key),
+                        GUINT_TO_POINTER(section_plus_1));
+}
+
+/* Most lines' first word begins no heading: skip building their key. */
+static int maybe_heading(const gc_data *d, const char *s, size_t n)
+{
+    uint32_t b1, b2;
+
+    if (!first_word_bits(s, n, &b1, &b2))
+        return 1;
+    return ((d->heading_words[b1 / 64] >> (b1 % 64)) & 1) &&
+           ((d->heading_words[b2 / 64] >> (b2 % 64)) & 1);
+}
+
 /* Looks the line (or its "Label:" prefix) up; returns section + 1 or 0. */
 static unsigned lookup(const gc_data *d, const char *s, size_t n)
 {
     char key[256];
     size_t kl, words = 1;
 
-    if (n == 0 || n > 60)
+    if (n == 0 || n > 60 || !maybe_heading(d, s, n))
         return 0;
     for (size_t i = 0; i < n; i++)
         words += s[i] == ' ';
@@ -74,9 +129,15 @@ static unsigned lookup(const gc_data *d, const char *s, size_t n)
     return GPOINTER_TO_UINT(g_hash_table_lookup(d->heading_to_section, key));
 }
 
+/* Bytes trimmed from the start (1) and the end (2) of a line. */
+static const unsigned char trim_cls[256] = {
+    [' '] = 3, ['\t'] = 3, ['-'] = 3, ['#'] = 3, ['='] = 3, ['_'] = 3, [':'] = 3, ['|'] = 3,
+    ['*'] = 1, ['>'] = 1,
+};
+
 static void trim(const char **s, size_t *n)
 {
-    while (*n > 0 && strchr(" \t-*#=_:|>", (*s)[0])) {
+    while (*n > 0 && (trim_cls[(unsigned char)(*s)[0]] & 1)) {
         (*s)++;
         (*n)--;
     }
@@ -87,8 +148,19 @@ static void trim(const char **s, size_t *n)
         while (*n > 0 && (*s)[0] == ' ')
             (*s)++, (*n)--;
     }
-    while (*n > 0 && strchr(" \t:|-=_#", (*s)[*n - 1]))
+    while (*n > 0 && (trim_cls[(unsigned char)(*s)[*n - 1]] & 2))
         (*n)--;
+}
+
+/* The '\n' or '\f' ending the line at p, or end.  memchr finds '\n';
+ * '\f' (a PDF page break) is looked for only up to there. */
+static const char *next_line_end(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    const char *ff = memchr(p, '\f', (size_t)(e - p));
+
+    return ff ? ff : e;
 }
 
 void gc_segment(uint16_t *sec, uint8_t *is_heading, const gc_data *d, const char *text,
@@ -100,9 +172,7 @@ void gc_segment(uint16_t *sec, uint8_t *is_heading, const gc_data *d, const char
     memset(sec, 0, (n_lines + 1) * sizeof *sec);
     memset(is_heading, 0, n_lines + 1);
     for (size_t line = 1; line <= n_lines && p <= end; line++) {
-        const char *e = p;
-        while (e < end && *e != '\n' && *e != '\f')
-            e++;
+        const char *e = next_line_end(p, end);
         const char *s = p;
         size_t n = (size_t)(e - p);
         trim(&s, &n);

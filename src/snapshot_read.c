@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "segment.h"
 #include "snapshot.h"
 
 typedef struct reader {
@@ -236,8 +237,7 @@ static void read_segments(reader *r, gc_data *d)
     }
     p = sect(r, S_HEADINGS, sizeof *p, &n);
     for (uint32_t i = 0; i < n; i++)
-        g_hash_table_insert(d->heading_to_section, GC_UNCONST(str(r, p[i].key)),
-                            GUINT_TO_POINTER(idx(r, p[i].val - 1, d->sections->len) + 1));
+        gc_heading_add(d, str(r, p[i].key), idx(r, p[i].val - 1, d->sections->len) + 1);
 }
 
 static void read_strlist(reader *r, GPtrArray *out, gc_range x)

@@ -1,5 +1,6 @@
 /* Text normalisation; see normalize.h.  Pure-ASCII text (most résumés
  * written in English) skips the Unicode passes entirely. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,38 +45,71 @@ static const char *map_char(gunichar c)
     return NULL;
 }
 
-static int is_ascii_clean(const char *s, size_t len)
+/* Bytes kept as they are: printable ASCII, '\n', '\t' and '\f'. */
+static const unsigned char plain_byte[256] = {
+    [0x20 ... 0x7E] = 1, ['\n'] = 1, ['\t'] = 1, ['\f'] = 1,
+};
+
+#define HIGH_BITS 0x8080808080808080u
+#define ONES 0x0101010101010101u
+
+/* Length of the run of plain bytes at s: eight at a time while no byte of
+ * the word is >= 0x80 or < 0x20 (then byte by byte, for '\n' and friends). */
+static size_t plain_run(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x7F || (c < 0x20 && c != '\n' && c != '\t' && c != '\f'))
-            return 0;
+    size_t i = 0;
+
+    for (;;) {
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (((w | (w - 0x2020202020202020u) | (w + ONES)) & HIGH_BITS) != 0)
+                break;   /* some byte >= 0x80, < 0x20 or 0x7F */
+            i += 8;
+        }
+        size_t stop = i + 8 < len ? i + 8 : len;
+        for (; i < stop; i++)
+            if (!plain_byte[(unsigned char)s[i]])
+                return i;
+        if (i >= len)
+            return len;
     }
-    return 1;
+}
+
+/* Length of the run of ASCII bytes at s, eight at a time. */
+static size_t ascii_run(const char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & HIGH_BITS)
+            break;
+        i += 8;
+    }
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
 }
 
 /* Maps characters one by one, replacing invalid UTF-8 with U+FFFD.  Runs
- * of plain ASCII (most of any résumé) are copied whole. */
-/* Bytes kept as they are: printable ASCII, '\n', '\t' and '\f'. */
-static int plain(unsigned char c)
-{
-    return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\f';
-}
-
-static void map_into(GString *s, const char *in, size_t len)
+ * of plain ASCII (most of any résumé) are copied whole.  Returns whether
+ * anything non-ASCII was written. */
+static int map_into(GString *s, const char *in, size_t len)
 {
     const char *p = in, *end = in + len;
+    int high = 0;
 
     while (p < end) {
-        const char *q = p;
-        while (q < end && plain((unsigned char)*q))
-            q++;
+        const char *q = p + plain_run(p, (size_t)(end - p));
         g_string_append_len(s, p, q - p);
         if ((p = q) >= end)
             break;
         gunichar c = g_utf8_get_char_validated(p, end - p);
         if (c == (gunichar)-1 || c == (gunichar)-2) {
             g_string_append(s, "\xEF\xBF\xBD");
+            high = 1;
             p++;
             continue;
         }
@@ -85,24 +119,12 @@ static void map_into(GString *s, const char *in, size_t len)
             g_string_append(s, rep);
         else
             g_string_append_len(s, p, next - p);
+        high |= rep == NULL ? (unsigned char)*p >= 0x80 : (unsigned char)rep[0] >= 0x80;
         p = next;
     }
+    return high;
 }
 
-static GString *map_text(const char *in, size_t len)
-{
-    GString *s = g_string_sized_new(len + 16);
-    map_into(s, in, len);
-    return s;
-}
-
-static int is_ascii(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
-    return 1;
-}
 
 /* NFKC only where it can change something: runs of non-ASCII characters,
  * each with the character before it (a combining mark composes with its
@@ -112,9 +134,7 @@ static void nfkc_runs(GString *out, const char *s, size_t len)
     size_t i = 0;
 
     while (i < len) {
-        size_t j = i;
-        while (j < len && (unsigned char)s[j] < 0x80)
-            j++;
+        size_t j = i + ascii_run(s + i, len - i);
         if (j == len) {
             g_string_append_len(out, s + i, (gssize)(len - i));
             return;
@@ -142,7 +162,7 @@ int gc_normalize(char **out, size_t *len_out, const char *in, size_t len, gc_err
     GString *mapped, *done;
 
     *out = NULL;
-    if (is_ascii_clean(in, len)) {
+    if (plain_run(in, len) == len) {
         res = malloc(len + 1);
         if (res == NULL)
             return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
@@ -152,8 +172,8 @@ int gc_normalize(char **out, size_t *len_out, const char *in, size_t len, gc_err
         *len_out = len;
         return 0;
     }
-    mapped = map_text(in, len);
-    if (is_ascii(mapped->str, mapped->len)) {
+    mapped = g_string_sized_new(len + 16);
+    if (!map_into(mapped, in, len)) {
         done = mapped;
     } else {
         done = g_string_sized_new(mapped->len + 16);

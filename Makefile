@@ -14,20 +14,25 @@ WERROR ?=
 PKGS = poppler-glib glib-2.0 libxml-2.0 libzip libpcre2-8 yaml-0.1
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
-# The program does not link poppler-glib: src/pdf_api.c loads it on first
-# use, by the soname found here, so DOCX and text runs skip its ~45 libraries.
-BIN_LIBS := $(shell pkg-config --libs $(filter-out poppler-glib,$(PKGS)))
-POPPLER_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir poppler-glib)/libpoppler-glib.so 2>/dev/null | awk '/SONAME/ { print $$2 }')
+# The program links GLib, PCRE2 and libyaml only: src/libload.c loads
+# poppler-glib, libxml2 and libzip on first use, by the sonames found here,
+# so a run starts without their ~55 libraries (PERFORMANCE.md).
+LAZY_PKGS = poppler-glib libxml-2.0 libzip
+BIN_LIBS := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)))
+soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2).so 2>/dev/null | awk '/SONAME/ { print $$2 }')
+SONAMES := $(foreach x,POPPLER:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip,\
+             $(word 1,$(subst :, ,$(x)))=$(call soname,$(word 2,$(subst :, ,$(x))),$(word 3,$(subst :, ,$(x)))))
+SONAME_DEFS := $(foreach x,$(SONAMES),$(if $(word 2,$(subst =, ,$(x))),-DGC_$(word 1,$(subst =, ,$(x)))_SONAME='"$(word 2,$(subst =, ,$(x)))"'))
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
        -Wcast-qual -Wwrite-strings -Wpointer-arith -Wvla
-ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE $(if $(POPPLER_SONAME),-DGC_POPPLER_SONAME='"$(POPPLER_SONAME)"') -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
+ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE $(SONAME_DEFS) -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
              $(CFLAGS) $(PKG_CFLAGS) -Isrc -MMD -MP
 
 # The core library (extract → normalize → segment → match → score → report).
 CORE = gc_err text fileio buf \
        sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt extract_json \
        zipread xml_text \
-       pdf_api normalize tokenize segment yaml_load lexicon roles data matcher_build match doc analyze \
+       libload normalize tokenize segment yaml_load lexicon roles data matcher_build match doc analyze \
        strtab freeze snapshot_write snapshot_read \
        score plan job report report_text report_json report_table report_html report_md lint lib
 # The command line on top of it.

@@ -30,7 +30,7 @@ static const struct {
 
 void gc_extract_init(void)
 {
-    gc_xml_global_init();
+    /* Nothing eager: each library is set up when it is loaded (libload.c). */
 }
 
 /* A password-protected OOXML file is a CFB holding a stream named

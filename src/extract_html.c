@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include <glib.h>
-#include <libxml/HTMLparser.h>
 
 #include "extract.h"
+#include "libload.h"
 #include "xml_text.h"
 
 #define BLOCK(name) {NULL, name, GC_XML_PARA, NULL, NULL}
@@ -63,20 +63,23 @@ static int ensure_utf8(gc_text *out, size_t start, gc_err *err)
 int gc_extract_html(gc_text *out, const unsigned char *data, size_t len,
                     const gc_limits *lim, gc_err *err)
 {
+    const gc_xml_api *xml = gc_xml_lib(err);
     htmlDocPtr doc;
     size_t start = out->len;
     int rc;
 
+    if (xml == NULL)
+        return err ? err->code : GC_EFORMAT;
     if (len > INT_MAX) /* libxml2 takes sizes as int */
         return gc_err_set(err, GC_ELIMIT, NULL, 0, 0, "HTML file is too large");
     /* NONET: no fetching; NOERROR/NOWARNING: libxml2 would echo document
      * lines (personal data) to stderr.  No NOBLANKS: it drops the spaces
      * between inline elements ("<b>C</b> <i>Go</i>"). */
-    doc = htmlReadMemory((const char *)data, (int)len, NULL, NULL,
+    doc = xml->htmlReadMemory((const char *)data, (int)len, NULL, NULL,
                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
     if (doc == NULL)
         return gc_err_set(err, GC_ECORRUPT, NULL, 0, 0, "HTML file could not be parsed");
     rc = gc_xml_extract_doc(out, doc, "html", &html_table, lim, err);
-    xmlFreeDoc(doc);
+    xml->xmlFreeDoc(doc);
     return rc < 0 ? rc : ensure_utf8(out, start, err);
 }

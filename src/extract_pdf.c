@@ -8,14 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstrict-prototypes"
-#pragma GCC diagnostic ignored "-Wcast-qual"
-#include <poppler.h>
-#pragma GCC diagnostic pop
-
 #include "extract.h"
-#include "pdf_api.h"
+#include "libload.h"
 
 /* poppler-glib and cairo, loaded by gc_extract_pdf on first use. */
 static const gc_pdf_api *pdf;
@@ -730,7 +724,7 @@ int gc_extract_pdf(gc_text *out, const unsigned char *data, size_t len,
     PopplerDocument *doc;
     int n, rc = 0;
 
-    if ((pdf = gc_pdf_api_get(err)) == NULL)
+    if ((pdf = gc_pdf_lib(err)) == NULL)
         return err ? err->code : GC_EFORMAT;
     bytes = g_bytes_new_static(data, len);   /* no copy; outlives doc */
     doc = pdf->poppler_document_new_from_bytes(bytes, NULL, &gerr);

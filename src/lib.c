@@ -4,14 +4,12 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <glib.h>
-#include <libxml/parser.h>
 #include <pcre2.h>
 #include <yaml.h>
-#include <zip.h>
 
 #include "gapcheck.h"
 #include "extract.h"
-#include "pdf_api.h"
+#include "libload.h"
 
 void gc_init(void)
 {
@@ -20,17 +18,24 @@ void gc_init(void)
 
 void gc_preload(void)
 {
-    (void)gc_pdf_api_get(NULL);   /* a failure is reported per PDF */
+    /* a library that fails to load is reported by each file needing it */
+    (void)gc_pdf_lib(NULL);
+    (void)gc_xml_lib(NULL);
+    (void)gc_zip_lib(NULL);
 }
 
 void gc_library_versions(gc_buf *b)
 {
     char pcre[32] = "";
-    const gc_pdf_api *pdf = gc_pdf_api_get(NULL);
+    const gc_pdf_api *pdf = gc_pdf_lib(NULL);
+    const gc_xml_api *xml = gc_xml_lib(NULL);
+    const gc_zip_api *zip = gc_zip_lib(NULL);
 
     pcre2_config(PCRE2_CONFIG_VERSION, pcre);
     gc_buf_printf(b, "poppler %s, libxml2 %s, libzip %s, PCRE2 %s, libyaml %s, GLib %u.%u.%u",
-                  pdf ? pdf->poppler_get_version() : "(not loadable)", xmlParserVersion, zip_libzip_version(), pcre,
+                  pdf ? pdf->poppler_get_version() : "(not loadable)",
+                  xml ? *xml->__xmlParserVersion() : "(not loadable)",
+                  zip ? zip->zip_libzip_version() : "(not loadable)", pcre,
                   yaml_get_version_string(), glib_major_version, glib_minor_version,
                   glib_micro_version);
 }

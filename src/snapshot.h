@@ -14,7 +14,7 @@
 #include "data_int.h"
 
 #define SNAP_MAGIC "GCSNAP\r\n"
-#define SNAP_VERSION 1u
+#define SNAP_VERSION 2u
 
 enum {
     S_STR, S_STRLIST, S_SKILLS, S_REFS, S_ALIASES, S_ALIAS_ATOMS, S_NEAR, S_FIRST,

@@ -20,18 +20,28 @@ typedef struct reader {
     int bad;                  /* something was out of bounds */
 } reader;
 
+/* Four independent lanes over interleaved words, folded at the end: the
+ * multiply chain of one lane was a quarter of a whole `gapcheck roles` run
+ * (0.5 ms for 0.9 MB); four let the CPU overlap them. */
 uint64_t snap_checksum(const unsigned char *p, size_t n)
 {
-    uint64_t h = 0x9E3779B97F4A7C15u, w;
+    uint64_t h[4] = {0x9E3779B97F4A7C15u, 0xC2B2AE3D27D4EB4Fu, 0x165667B19E3779F9u,
+                     0x27D4EB2F165667C5u}, w;
+    size_t i = 0;
 
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-        memcpy(&w, p + i, 8);
-        h = (h ^ w) * 0x100000001B3u;
-        h ^= h >> 29;
+    for (; i + 32 <= n; i += 32)
+        for (int k = 0; k < 4; k++) {
+            memcpy(&w, p + i + 8 * (size_t)k, 8);
+            h[k] = (h[k] ^ w) * 0x100000001B3u;
+            h[k] ^= h[k] >> 29;
+        }
+    for (; i < n; i++)
+        h[0] = (h[0] ^ p[i]) * 0x100000001B3u;
+    for (int k = 1; k < 4; k++) {
+        h[0] = (h[0] ^ h[k]) * 0x100000001B3u;
+        h[0] ^= h[0] >> 29;
     }
-    for (size_t i = n & ~(size_t)7; i < n; i++)
-        h = (h ^ p[i]) * 0x100000001B3u;
-    return h;
+    return h[0];
 }
 
 /* Section s as an array of records of `rec` bytes; *n_out records. */

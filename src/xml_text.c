@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/xmlreader.h>
 
+#include "libload.h"
 #include "xml_text.h"
+
+/* libxml2, loaded on first use (libload.h); set by gc_xml_global_init. */
+static const gc_xml_api *xml;
 
 #define REPEAT_MAX 64 /* ODF text:s counts beyond this add nothing useful */
 
@@ -58,12 +60,13 @@ static void swallow_structured(void *ctx, xmlErrorPtr e)
     (void)e;
 }
 
-void gc_xml_global_init(void)
+void gc_xml_global_init(const gc_xml_api *x)
 {
-    xmlInitParser();
-    xmlSetExternalEntityLoader(deny_loader);
-    xmlSetGenericErrorFunc(NULL, swallow_generic);
-    xmlSetStructuredErrorFunc(NULL, swallow_structured);
+    xml = x;
+    xml->xmlInitParser();
+    xml->xmlSetExternalEntityLoader(deny_loader);
+    xml->xmlSetGenericErrorFunc(NULL, swallow_generic);
+    xml->xmlSetStructuredErrorFunc(NULL, swallow_structured);
 }
 
 /* libxml2's default handler prints the offending document line, which is
@@ -195,12 +198,12 @@ static int emit_repeat(struct walk *w, const gc_xml_rule *rule)
     rc = flush_pending(w);
 
     if (rule->flags & GC_XML_REPEAT) {
-        xmlChar *v = xmlTextReaderGetAttributeNs(w->r, (const xmlChar *)rule->count_attr,
+        xmlChar *v = xml->xmlTextReaderGetAttributeNs(w->r, (const xmlChar *)rule->count_attr,
                                                  (const xmlChar *)rule->ns);
         if (v != NULL) {
             long c = strtol((const char *)v, NULL, 10);
             n = c < 1 ? 1 : c > REPEAT_MAX ? REPEAT_MAX : (unsigned)c;
-            xmlFree(v);
+            (*xml->xmlFree)(v);
         }
     }
     for (i = 0; i < n && rc == 0; i++)
@@ -232,11 +235,11 @@ static int on_start(struct walk *w)
 {
     const gc_xml_rule *rule = NULL;
     unsigned flags = 0;
-    int empty = xmlTextReaderIsEmptyElement(w->r) == 1, rc = 0;
+    int empty = xml->xmlTextReaderIsEmptyElement(w->r) == 1, rc = 0;
 
     if (w->skip_from == 0) {
-        rule = find_rule(w->rules, (const char *)xmlTextReaderConstNamespaceUri(w->r),
-                         (const char *)xmlTextReaderConstLocalName(w->r));
+        rule = find_rule(w->rules, (const char *)xml->xmlTextReaderConstNamespaceUri(w->r),
+                         (const char *)xml->xmlTextReaderConstLocalName(w->r));
         flags = rule ? rule->flags : 0;
     }
     if (flags & GC_XML_SKIP) {
@@ -314,7 +317,7 @@ static int on_text(struct walk *w)
 
     if (w->skip_from != 0 || w->in_text == 0)
         return 0;
-    s = (const char *)xmlTextReaderConstValue(w->r);
+    s = (const char *)xml->xmlTextReaderConstValue(w->r);
     if (s == NULL || (n = strlen(s)) == 0)
         return 0;
     if (w->rules->collapse_space && w->in_verbatim == 0)
@@ -326,7 +329,7 @@ static int on_text(struct walk *w)
 
 static int on_node(struct walk *w)
 {
-    switch (xmlTextReaderNodeType(w->r)) {
+    switch (xml->xmlTextReaderNodeType(w->r)) {
     case XML_READER_TYPE_ELEMENT:
         return on_start(w);
     case XML_READER_TYPE_END_ELEMENT:
@@ -370,7 +373,7 @@ static int run(struct walk *w)
 {
     int rc = 0, more;
 
-    while ((more = xmlTextReaderRead(w->r)) == 1)
+    while ((more = xml->xmlTextReaderRead(w->r)) == 1)
         if ((rc = on_node(w)) < 0)
             return rc;
     if (more < 0)
@@ -396,22 +399,24 @@ static int walk_reader(xmlTextReaderPtr r, unsigned tree_mode, gc_text *out, con
     w.err = err;
     w.part = part;
     if (!tree_mode) /* a tree walker has no parser context to report errors */
-        xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &w);
+        xml->xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &w);
     rc = run(&w);
-    xmlFreeTextReader(r);
+    xml->xmlFreeTextReader(r);
     free(w.stack);
     return rc;
 }
 
-int gc_xml_extract(gc_text *out, const unsigned char *xml, size_t len, const char *part,
+int gc_xml_extract(gc_text *out, const unsigned char *data, size_t len, const char *part,
                    const gc_xml_rules *rules, const gc_limits *lim, gc_err *err)
 {
+    if (gc_xml_lib(err) == NULL)
+        return err ? err->code : GC_EFORMAT;
     if (len > INT_MAX) /* libxml2 takes sizes as int */
         return gc_err_set(err, GC_ELIMIT, part, 0, 0, "XML part '%s' is too large", part);
-    if (prologue_has_doctype(xml, len))
+    if (prologue_has_doctype(data, len))
         return dtd_error(part, err);
     /* Never NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE (security.md §2.1). */
-    return walk_reader(xmlReaderForMemory((const char *)xml, (int)len, NULL, NULL,
+    return walk_reader(xml->xmlReaderForMemory((const char *)data, (int)len, NULL, NULL,
                                           XML_PARSE_NONET | XML_PARSE_NOERROR |
                                               XML_PARSE_NOWARNING),
                        0, out, part, rules, lim, err);
@@ -420,5 +425,7 @@ int gc_xml_extract(gc_text *out, const unsigned char *xml, size_t len, const cha
 int gc_xml_extract_doc(gc_text *out, struct _xmlDoc *doc, const char *part,
                        const gc_xml_rules *rules, const gc_limits *lim, gc_err *err)
 {
-    return walk_reader(xmlReaderWalker(doc), 1, out, part, rules, lim, err);
+    if (gc_xml_lib(err) == NULL)
+        return err ? err->code : GC_EFORMAT;
+    return walk_reader(xml->xmlReaderWalker(doc), 1, out, part, rules, lim, err);
 }

@@ -9,9 +9,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include <zip.h>
-
+#include "libload.h"
 #include "zipread.h"
+
+/* libzip, loaded by gc_zip_open on first use (libload.h). */
+static const gc_zip_api *zip;
 
 #define FIRST_BUF_MIN 4096
 
@@ -47,7 +49,7 @@ static int open_error(int zcode, gc_err *err)
 
 static int load_names(gc_zip *z, gc_err *err)
 {
-    zip_int64_t n = zip_get_num_entries(z->za, 0);
+    zip_int64_t n = zip->zip_get_num_entries(z->za, 0);
     size_t i;
 
     if (n < 0)
@@ -66,7 +68,7 @@ static int load_names(gc_zip *z, gc_err *err)
     for (i = 0; i < z->n; i++) {
         /* Raw bytes: part names we look for are ASCII, and this skips
          * libzip's CP437 guessing on every entry. */
-        const char *s = zip_get_name(z->za, i, ZIP_FL_ENC_RAW);
+        const char *s = zip->zip_get_name(z->za, i, ZIP_FL_ENC_RAW);
         z->names[i] = s ? s : "";
     }
     return 0;
@@ -82,20 +84,22 @@ int gc_zip_open(gc_zip **out, const unsigned char *data, size_t len, const gc_li
     int rc;
 
     *out = NULL;
-    zip_error_init(&ze);
-    src = zip_source_buffer_create(data, len, 0, &ze);
-    za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
+    if ((zip = gc_zip_lib(err)) == NULL)
+        return err ? err->code : GC_EFORMAT;
+    zip->zip_error_init(&ze);
+    src = zip->zip_source_buffer_create(data, len, 0, &ze);
+    za = src ? zip->zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
     if (za == NULL) {
-        rc = src ? zip_error_code_zip(&ze) : ZIP_ER_MEMORY;
+        rc = src ? zip->zip_error_code_zip(&ze) : ZIP_ER_MEMORY;
         if (src != NULL)
-            zip_source_free(src);
-        zip_error_fini(&ze);
+            zip->zip_source_free(src);
+        zip->zip_error_fini(&ze);
         return open_error(rc, err);
     }
-    zip_error_fini(&ze);
+    zip->zip_error_fini(&ze);
     z = calloc(1, sizeof *z);
     if (z == NULL) {
-        zip_discard(za);
+        zip->zip_discard(za);
         return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
     }
     z->za = za;
@@ -112,7 +116,7 @@ void gc_zip_close(gc_zip *z)
 {
     if (z == NULL)
         return;
-    zip_discard(z->za);
+    zip->zip_discard(z->za);
     free(z->names);
     free(z);
 }
@@ -223,9 +227,9 @@ static int inflate_all(gc_zip *z, zip_file_t *zf, const char *name, size_t hint,
     for (;;) {
         if (len == room && (rc = grow_buf(&buf, &room, limit, err)) < 0)
             break;
-        got = zip_fread(zf, buf + len, room - len);
+        got = zip->zip_fread(zf, buf + len, room - len);
         if (got < 0) {
-            rc = entry_error(zip_error_code_zip(zip_file_get_error(zf)), name, err);
+            rc = entry_error(zip->zip_error_code_zip(zip->zip_file_get_error(zf)), name, err);
             break;
         }
         if (got == 0) {
@@ -249,12 +253,12 @@ static int check_stat(zip_t *za, zip_uint64_t idx, const char *name, size_t *hin
 {
     zip_stat_t st;
 
-    zip_stat_init(&st);
-    if (zip_stat_index(za, idx, 0, &st) < 0)
-        return entry_error(zip_error_code_zip(zip_get_error(za)), name, err);
+    zip->zip_stat_init(&st);
+    if (zip->zip_stat_index(za, idx, 0, &st) < 0)
+        return entry_error(zip->zip_error_code_zip(zip->zip_get_error(za)), name, err);
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         return encrypted_error(name, err);
-    if ((st.valid & ZIP_STAT_COMP_METHOD) && !zip_compression_method_supported(st.comp_method, 0))
+    if ((st.valid & ZIP_STAT_COMP_METHOD) && !zip->zip_compression_method_supported(st.comp_method, 0))
         return entry_error(ZIP_ER_COMPNOTSUPP, name, err);
     *hint = (st.valid & ZIP_STAT_SIZE) && st.size < (zip_uint64_t)SIZE_MAX ? (size_t)st.size : 0;
     return 0;
@@ -273,11 +277,11 @@ int gc_zip_read(gc_zip *z, const char *name, unsigned char **out, size_t *len_ou
     if ((rc = find_entry(z, name, &idx, err)) < 0 ||
         (rc = check_stat(z->za, idx, name, &hint, err)) < 0)
         return rc;
-    zf = zip_fopen_index(z->za, idx, 0);
+    zf = zip->zip_fopen_index(z->za, idx, 0);
     if (zf == NULL)
-        return entry_error(zip_error_code_zip(zip_get_error(z->za)), name, err);
+        return entry_error(zip->zip_error_code_zip(zip->zip_get_error(z->za)), name, err);
     rc = inflate_all(z, zf, name, hint, out, len_out, err);
-    zip_fclose(zf);
+    zip->zip_fclose(zf);
     return rc;
 }
 

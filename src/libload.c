@@ -1,0 +1,141 @@
+/* The parsing libraries, loaded on first use; see libload.h. */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "libload.h"
+#include "xml_text.h"
+
+/* Sonames found at build time (Makefile); these are Debian 12's. */
+#ifndef GC_POPPLER_SONAME
+#define GC_POPPLER_SONAME "libpoppler-glib.so.8"
+#endif
+#ifndef GC_XML_SONAME
+#define GC_XML_SONAME "libxml2.so.2"
+#endif
+#ifndef GC_ZIP_SONAME
+#define GC_ZIP_SONAME "libzip.so.4"
+#endif
+
+/* RTLD_NOW: a broken install fails here, not mid-document.  RTLD_LOCAL:
+ * cairo's, NSS's and ICU's symbols stay out of the program's scope.
+ * RTLD_DEEPBIND: the ~13 000 symbols poppler-glib's libraries bind are
+ * looked up among their own dependencies first, instead of after every
+ * library the program already has (16 M instead of 22 M instructions).
+ * Sanitizer runtimes interpose malloc, which DEEPBIND would bypass, so
+ * those builds go without. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define GC_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL)
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || \
+    __has_feature(thread_sanitizer)
+#define GC_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL)
+#endif
+#endif
+#ifndef GC_DLOPEN_FLAGS
+#define GC_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND)
+#endif
+
+typedef struct lib {
+    const char *soname, *detail, *what;
+    int state;          /* 0 not tried, 1 loaded, -1 failed */
+    char why[200];
+} lib;
+
+static lib pdf_lib = {GC_POPPLER_SONAME, "pdf_library", "PDF", 0, ""};
+static lib xml_lib = {GC_XML_SONAME, "xml_library", "DOCX, ODT and HTML", 0, ""};
+static lib zip_lib = {GC_ZIP_SONAME, "zip_library", "DOCX and ODT", 0, ""};
+static gc_pdf_api pdf_api;
+static gc_xml_api xml_api;
+static gc_zip_api zip_api;
+
+static void *open_lib(lib *l)
+{
+    void *h = dlopen(l->soname, GC_DLOPEN_FLAGS);
+    const char *e;
+
+    if (h == NULL) {
+        e = dlerror();
+        snprintf(l->why, sizeof l->why, "%s", e ? e : "cannot load the library");
+    }
+    return h;
+}
+
+/* dlsym returns void *; a function pointer is assigned through memcpy, the
+ * form POSIX sanctions, so no cast warns. */
+#define GC_RESOLVE(f)                                                         \
+    if ((p = dlsym(h, #f)) == NULL) {                                         \
+        snprintf(l->why, sizeof l->why, "%s lacks %s", l->soname, #f);        \
+        return -1;                                                            \
+    }                                                                         \
+    memcpy(&api->f, &p, sizeof p);
+
+static int resolve_pdf(lib *l, void *h, gc_pdf_api *api)
+{
+    void *p;
+    GC_PDF_FUNCS(GC_RESOLVE)
+    return 0;
+}
+
+static int resolve_xml(lib *l, void *h, gc_xml_api *api)
+{
+    void *p;
+    GC_XML_FUNCS(GC_RESOLVE)
+    return 0;
+}
+
+static int resolve_zip(lib *l, void *h, gc_zip_api *api)
+{
+    void *p;
+    GC_ZIP_FUNCS(GC_RESOLVE)
+    return 0;
+}
+#undef GC_RESOLVE
+
+static void failed(const lib *l, gc_err *err)
+{
+    gc_err_set(err, GC_EFORMAT, NULL, 0, 0, "%s support is not available: %s", l->what, l->why);
+    gc_err_detail(err, l->detail);
+}
+
+const gc_pdf_api *gc_pdf_lib(gc_err *err)
+{
+    void *h;
+
+    if (pdf_lib.state == 0)
+        pdf_lib.state = (h = open_lib(&pdf_lib)) != NULL &&
+                        resolve_pdf(&pdf_lib, h, &pdf_api) == 0 ? 1 : -1;
+    if (pdf_lib.state > 0)
+        return &pdf_api;
+    failed(&pdf_lib, err);
+    return NULL;
+}
+
+const gc_xml_api *gc_xml_lib(gc_err *err)
+{
+    void *h;
+
+    if (xml_lib.state == 0) {
+        xml_lib.state = (h = open_lib(&xml_lib)) != NULL &&
+                        resolve_xml(&xml_lib, h, &xml_api) == 0 ? 1 : -1;
+        if (xml_lib.state > 0)
+            gc_xml_global_init(&xml_api);   /* before any document is parsed */
+    }
+    if (xml_lib.state > 0)
+        return &xml_api;
+    failed(&xml_lib, err);
+    return NULL;
+}
+
+const gc_zip_api *gc_zip_lib(gc_err *err)
+{
+    void *h;
+
+    if (zip_lib.state == 0)
+        zip_lib.state = (h = open_lib(&zip_lib)) != NULL &&
+                        resolve_zip(&zip_lib, h, &zip_api) == 0 ? 1 : -1;
+    if (zip_lib.state > 0)
+        return &zip_api;
+    failed(&zip_lib, err);
+    return NULL;
+}

@@ -19,7 +19,7 @@ void gc_init(void)
 void gc_preload(void)
 {
     /* a library that fails to load is reported by each file needing it */
-    (void)gc_pdf_lib(NULL);
+    gc_pdf_keep_state();   /* loads poppler-glib */
     (void)gc_xml_lib(NULL);
     (void)gc_zip_lib(NULL);
 }

@@ -78,6 +78,9 @@ typedef struct gc_zip_api {
  * loader, silenced errors: gc_xml_global_init) before its table is first
  * returned.  Not thread-safe on the first call. */
 const gc_pdf_api *gc_pdf_lib(gc_err *err);
+/* Keeps poppler's process-wide state built from now on (libload.c says
+ * why); for a parent about to fork workers. */
+void gc_pdf_keep_state(void);
 const gc_xml_api *gc_xml_lib(gc_err *err);
 const gc_zip_api *gc_zip_lib(gc_err *err);
 

@@ -323,7 +323,8 @@ int gc_cli_load_data(gc_data **out, const gc_cli *cli, int keep_going)
     *out = NULL;
     /* A damaged embedded snapshot falls back to the YAML. */
     if (!keep_going && cli->n_lexicon_dirs + cli->n_roles_dirs == 0 &&
-        gc_data_from_snapshot(out, gc_snapshot_data, gc_snapshot_size, &cli->lim, &err) == 0)
+        gc_data_from_embedded_snapshot(out, gc_snapshot_data, gc_snapshot_size, &cli->lim,
+                                       &err) == 0)
         return 0;
     read_user_files(&uf, cli, &n_errors);
     if (n_errors > 0 && !keep_going) {

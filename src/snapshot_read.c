@@ -90,14 +90,14 @@ static gc_pos pos(reader *r, s_pos p)
     return (gc_pos){str(r, p.file), p.line, p.col};
 }
 
-static int check_header(reader *r, const void *buf, size_t len)
+static int check_header(reader *r, const void *buf, size_t len, int sum)
 {
     const snap_hdr *h = buf;
 
     if (len < sizeof *h || ((uintptr_t)buf & 7) != 0 || memcmp(h->magic, SNAP_MAGIC, 8) != 0 ||
         h->version != SNAP_VERSION || h->n_sect != N_SECT || h->size != len)
         return -1;
-    if (snap_checksum(r->base + sizeof *h, len - sizeof *h) != h->sum)
+    if (sum && snap_checksum(r->base + sizeof *h, len - sizeof *h) != h->sum)
         return -1;
     r->h = h;
     r->pool = sect(r, S_STR, 1, &r->pool_len);
@@ -336,14 +336,14 @@ static void read_all(reader *r, gc_data *d)
         check_matcher(r, d);
 }
 
-int gc_data_from_snapshot(gc_data **out, const void *buf, size_t len, const gc_limits *lim,
-                          gc_err *err)
+static int load(gc_data **out, const void *buf, size_t len, const gc_limits *lim, int sum,
+                gc_err *err)
 {
     reader r = {buf, NULL, 0, NULL, 0};
     gc_data *d;
 
     *out = NULL;
-    if (check_header(&r, buf, len) < 0)
+    if (check_header(&r, buf, len, sum) < 0)
         return gc_err_set(err, GC_EDATA, NULL, 0, 0, "damaged data snapshot");
     d = gc_data_new_internal(lim);
     gc_data_drop_build_tables(d);
@@ -359,4 +359,16 @@ int gc_data_from_snapshot(gc_data **out, const void *buf, size_t len, const gc_l
     d->built = 1;
     *out = d;
     return 0;
+}
+
+int gc_data_from_snapshot(gc_data **out, const void *buf, size_t len, const gc_limits *lim,
+                          gc_err *err)
+{
+    return load(out, buf, len, lim, 1, err);
+}
+
+int gc_data_from_embedded_snapshot(gc_data **out, const void *buf, size_t len,
+                                   const gc_limits *lim, gc_err *err)
+{
+    return load(out, buf, len, lim, 0, err);
 }

@@ -74,6 +74,27 @@ static int write_asm(const char *path, const char *snap)
     return fclose(f) == 0 ? 0 : -1;
 }
 
+/* The program trusts its embedded snapshot (no checksum at start-up:
+ * gc_data_from_embedded_snapshot), so it is loaded back here, with every
+ * check, before it is embedded. */
+static int verify(const char *buf, size_t len, int n_files)
+{
+    gc_limits lim = GC_LIMITS_INIT;
+    gc_err err = GC_ERR_INIT;
+    gc_data *d = NULL;
+    char *copy = aligned_alloc(8, (len + 7) & ~(size_t)7);
+    int rc;
+
+    if (copy == NULL)
+        return -1;
+    memcpy(copy, buf, len);
+    rc = gc_data_from_snapshot(&d, copy, len, &lim, &err) < 0 ||
+         (gc_data_n_skills(d) == 0 && n_files > 0) ? -1 : 0;
+    gc_data_free(d);
+    free(copy);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     gc_data *d = NULL;
@@ -89,6 +110,8 @@ int main(int argc, char **argv)
         return 1;
     int rc = gc_data_snapshot(&buf, &len, d, &err);
     gc_data_free(d);
+    if (rc == 0 && (rc = verify(buf, len, argc - 3)) < 0)
+        fprintf(stderr, "snapshot: the snapshot does not load back\n");
     if (rc < 0 || write_file(argv[1], buf, len) < 0 || write_asm(argv[2], argv[1]) < 0) {
         free(buf);
         return 1;

@@ -26,7 +26,18 @@ static void kill_all(gc_task *tasks, size_t n)
             kill(tasks[i].pid, SIGKILL);
             waitpid(tasks[i].pid, NULL, 0);
             tasks[i].pid = 0;
+        } else {
+            gc_task_reap(&tasks[i], 1);   /* finished, maybe still exiting */
         }
+}
+
+/* Reaps the finished children that have exited, oldest first; *lo is the
+ * first task that may still need it, so the scan stays short. */
+static void reap_done(gc_task *tasks, size_t *lo, size_t hi, int block)
+{
+    for (size_t i = *lo; i < hi; i++)
+        if (!running(&tasks[i]) && gc_task_reap(&tasks[i], block) && i == *lo)
+            ++*lo;
 }
 
 /* Waits for any running child to send data, finish or pass its deadline. */
@@ -65,11 +76,12 @@ static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const
 int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_limits *lim,
                  const gc_analyze_opts *opts, gc_emit_fn emit, void *ctx)
 {
-    size_t next = 0, emitted = 0, active = 0;
+    size_t next = 0, emitted = 0, active = 0, unreaped = 0;
 
     for (size_t i = 0; i < n; i++) {
         tasks[i].pid = 0;
         tasks[i].fd = -1;
+        tasks[i].unreaped = 0;
     }
     /* One file: its child loads what its format needs, so a DOCX never pays
      * for poppler.  More: load it once here, and every worker shares it. */
@@ -89,6 +101,8 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
             emit(&tasks[emitted++], ctx);
         if (active > 0)
             active -= step(tasks, emitted, next, d, lim);
+        reap_done(tasks, &unreaped, next, 0);
     }
+    reap_done(tasks, &unreaped, n, 1);
     return 0;
 }

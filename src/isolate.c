@@ -97,6 +97,7 @@ static void child(const gc_task *t, int wfd, pid_t parent, const gc_data *d,
         doc = gc_doc_new_error(d, &err);
     if (gc_doc_encode(&enc, &elen, doc, &err) == 0)
         write_all(wfd, enc, elen);
+    close(wfd);   /* the parent's end of file now, not after our teardown */
     _exit(0);
 }
 
@@ -174,12 +175,20 @@ void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int kill
     int status = 0;
     char msg[160];
     gc_err err = GC_ERR_INIT;
+    const char *data = t->out.data ? t->out.data : "";
 
     if (t->fd >= 0)
         close(t->fd);
     t->fd = -1;
+    if (!killed_for_time && gc_doc_decode(&t->doc, d, data, t->out.len, &err) == 0) {
+        gc_buf_free(&t->out);
+        t->unreaped = t->pid;
+        gc_task_reap(t, 0);
+        return;
+    }
     while (waitpid(t->pid, &status, 0) < 0 && errno == EINTR)
         ;
+    t->unreaped = 0;
     if (killed_for_time || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
         snprintf(msg, sizeof msg, "exceeded the %.1f s time limit", lim->timeout_ms / 1000.0);
         fail(t, d, GC_ETIMEOUT, "timeout", msg);
@@ -187,9 +196,22 @@ void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int kill
         snprintf(msg, sizeof msg, "the parser crashed (%s); the file is probably malformed",
                  signal_name(WTERMSIG(status)));
         fail(t, d, GC_ECRASH, "parser_crashed", msg);
-    } else if (gc_doc_decode(&t->doc, d, t->out.data ? t->out.data : "", t->out.len, &err) < 0) {
+    } else {
         fail(t, d, GC_ECRASH, "parser_crashed", WIFEXITED(status) && WEXITSTATUS(status) ?
              "the parser process failed (out of memory?)" : err.msg);
     }
     gc_buf_free(&t->out);
+}
+
+int gc_task_reap(gc_task *t, int block)
+{
+    pid_t r;
+
+    if (t->unreaped <= 0)
+        return 1;
+    while ((r = waitpid(t->unreaped, NULL, block ? 0 : WNOHANG)) < 0 && errno == EINTR)
+        ;
+    if (r == t->unreaped || r < 0)   /* r < 0: ECHILD, already gone */
+        t->unreaped = 0;
+    return t->unreaped == 0;
 }

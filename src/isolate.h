@@ -19,6 +19,7 @@ typedef struct gc_task {
     long long deadline_ms;         /* CLOCK_MONOTONIC */
     gc_buf out;                    /* what the child sent */
     gc_doc *doc;                   /* the result (always set once finished) */
+    pid_t unreaped;                /* finished, its child still exiting: reap this */
 } gc_task;
 
 /* Milliseconds on the monotonic clock. */
@@ -31,8 +32,15 @@ void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
 /* Reads what the child has written; returns 1 at end of file. */
 int gc_task_read(gc_task *t, size_t max_bytes);
 
-/* Reaps the child and turns its bytes (or its death) into t->doc.
+/* Turns the child's bytes (or its death) into t->doc.  A complete record
+ * is taken as it is, without waiting for the child to exit (it closes the
+ * pipe first: its exit, the teardown of every library it loaded, then
+ * overlaps the report); t->unreaped holds its pid, for gc_task_reap.  Otherwise the child is reaped here and its death explained.
  * `killed_for_time`: the caller killed it at the deadline. */
 void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int killed_for_time);
+
+/* Reaps a finished child (t->unreaped); without `block`, only if it is
+ * already gone.  Returns 1 when nothing is left to reap. */
+int gc_task_reap(gc_task *t, int block);
 
 #endif

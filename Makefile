@@ -53,6 +53,16 @@ $(BUILD)/flags: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' > $@
 
+# The order in which libload.c opens the lazily loaded libraries.
+$(BUILD)/dlopen_order.h: scripts/dlopen-order $(BUILD)/flags
+	scripts/dlopen-order $(foreach x,PDF:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip,\
+	    $(word 1,$(subst :, ,$(x)))=$$(pkg-config --variable=libdir $(word 2,$(subst :, ,$(x))))/$(word 3,$(subst :, ,$(x))).so) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/libload.o: $(BUILD)/dlopen_order.h
+$(BUILD)/obj/libload.o: ALL_CFLAGS += -I$(BUILD)
+$(BUILD)/tests/test_libload: $(BUILD)/dlopen_order.h
+$(BUILD)/tests/test_libload: ALL_CFLAGS += -I$(BUILD)
+
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dlopen_order.h"   /* generated: scripts/dlopen-order */
 #include "libload.h"
 #include "xml_text.h"
 
@@ -38,21 +39,33 @@
 
 typedef struct lib {
     const char *soname, *detail, *what;
-    int state;          /* 0 not tried, 1 loaded, -1 failed */
+    const char *const *deps;   /* opened first, in this order (dlopen_order.h) */
+    int state;                 /* 0 not tried, 1 loaded, -1 failed */
     char why[200];
 } lib;
 
-static lib pdf_lib = {GC_POPPLER_SONAME, "pdf_library", "PDF", 0, ""};
-static lib xml_lib = {GC_XML_SONAME, "xml_library", "DOCX, ODT and HTML", 0, ""};
-static lib zip_lib = {GC_ZIP_SONAME, "zip_library", "DOCX and ODT", 0, ""};
+static const char *const pdf_deps[] = {GC_PDF_DEPS NULL};
+static const char *const xml_deps[] = {GC_XML_DEPS NULL};
+static const char *const zip_deps[] = {GC_ZIP_DEPS NULL};
+static lib pdf_lib = {GC_POPPLER_SONAME, "pdf_library", "PDF", pdf_deps, 0, ""};
+static lib xml_lib = {GC_XML_SONAME, "xml_library", "DOCX, ODT and HTML", xml_deps, 0, ""};
+static lib zip_lib = {GC_ZIP_SONAME, "zip_library", "DOCX and ODT", zip_deps, 0, ""};
 static gc_pdf_api pdf_api;
 static gc_xml_api xml_api;
 static gc_zip_api zip_api;
 
+/* The dependencies first, leaves before the libraries that need them, so
+ * each is relocated on its own with DEEPBIND and finds its own symbols
+ * first (scripts/dlopen-order says why).  One that fails is left to the
+ * root's dlopen, which then reports what is missing. */
 static void *open_lib(lib *l)
 {
-    void *h = dlopen(l->soname, GC_DLOPEN_FLAGS);
+    void *h;
     const char *e;
+
+    for (const char *const *d = l->deps; *d != NULL; d++)
+        (void)dlopen(*d, GC_DLOPEN_FLAGS);   /* never closed, like the root */
+    h = dlopen(l->soname, GC_DLOPEN_FLAGS);
 
     if (h == NULL) {
         e = dlerror();

@@ -83,45 +83,48 @@ static void *open_lib(lib *l)
     }                                                                         \
     memcpy(&api->f, &p, sizeof p);
 
-static int resolve_pdf(lib *l, void *h, gc_pdf_api *api)
+static int resolve_pdf(lib *l, void *h, void *table)
 {
+    gc_pdf_api *api = table;
     void *p;
     GC_PDF_FUNCS(GC_RESOLVE)
     return 0;
 }
 
-static int resolve_xml(lib *l, void *h, gc_xml_api *api)
+static int resolve_xml(lib *l, void *h, void *table)
 {
+    gc_xml_api *api = table;
     void *p;
     GC_XML_FUNCS(GC_RESOLVE)
     return 0;
 }
 
-static int resolve_zip(lib *l, void *h, gc_zip_api *api)
+static int resolve_zip(lib *l, void *h, void *table)
 {
+    gc_zip_api *api = table;
     void *p;
     GC_ZIP_FUNCS(GC_RESOLVE)
     return 0;
 }
 #undef GC_RESOLVE
 
-static void failed(const lib *l, gc_err *err)
+/* Loads l once (state 0 → 1 or -1); the table, or NULL and *err. */
+static void *ensure(lib *l, int (*resolve)(lib *, void *, void *), void *table, gc_err *err)
 {
+    void *h;
+
+    if (l->state == 0)
+        l->state = (h = open_lib(l)) != NULL && resolve(l, h, table) == 0 ? 1 : -1;
+    if (l->state > 0)
+        return table;
     gc_err_set(err, GC_EFORMAT, NULL, 0, 0, "%s support is not available: %s", l->what, l->why);
     gc_err_detail(err, l->detail);
+    return NULL;
 }
 
 const gc_pdf_api *gc_pdf_lib(gc_err *err)
 {
-    void *h;
-
-    if (pdf_lib.state == 0)
-        pdf_lib.state = (h = open_lib(&pdf_lib)) != NULL &&
-                        resolve_pdf(&pdf_lib, h, &pdf_api) == 0 ? 1 : -1;
-    if (pdf_lib.state > 0)
-        return &pdf_api;
-    failed(&pdf_lib, err);
-    return NULL;
+    return ensure(&pdf_lib, resolve_pdf, &pdf_api, err);
 }
 
 /* poppler builds its GlobalParams (font and encoding tables: 3.4 M
@@ -160,29 +163,15 @@ void gc_pdf_keep_state(void)
 
 const gc_xml_api *gc_xml_lib(gc_err *err)
 {
-    void *h;
+    int first = xml_lib.state == 0;
+    const gc_xml_api *x = ensure(&xml_lib, resolve_xml, &xml_api, err);
 
-    if (xml_lib.state == 0) {
-        xml_lib.state = (h = open_lib(&xml_lib)) != NULL &&
-                        resolve_xml(&xml_lib, h, &xml_api) == 0 ? 1 : -1;
-        if (xml_lib.state > 0)
-            gc_xml_global_init(&xml_api);   /* before any document is parsed */
-    }
-    if (xml_lib.state > 0)
-        return &xml_api;
-    failed(&xml_lib, err);
-    return NULL;
+    if (first && x != NULL)
+        gc_xml_global_init(x);   /* before any document is parsed */
+    return x;
 }
 
 const gc_zip_api *gc_zip_lib(gc_err *err)
 {
-    void *h;
-
-    if (zip_lib.state == 0)
-        zip_lib.state = (h = open_lib(&zip_lib)) != NULL &&
-                        resolve_zip(&zip_lib, h, &zip_api) == 0 ? 1 : -1;
-    if (zip_lib.state > 0)
-        return &zip_api;
-    failed(&zip_lib, err);
-    return NULL;
+    return ensure(&zip_lib, resolve_zip, &zip_api, err);
 }

@@ -41,6 +41,22 @@ static const gc_pdf_api *pdf;
  * <limits.h> that glib includes is shadowed by our src/limits.h. */
 #define NEW(type, n) ((type *)g_malloc_n((n), sizeof(type)))
 
+/* Per-character GLib calls with an ASCII fast path: most characters of a
+ * résumé are ASCII, and these run several times per character. */
+static inline int is_space_u(gunichar c)
+{
+    return c < 0x80 ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+                    : g_unichar_isspace(c) != 0;
+}
+
+static inline void append_u(GString *s, gunichar c)
+{
+    if (c < 0x80)
+        g_string_append_c(s, (char)c);
+    else
+        g_string_append_unichar(s, c);
+}
+
 typedef struct pchar {
     gunichar u;
     double x0, y0, x1, y1;
@@ -158,7 +174,7 @@ static int white_box(PopplerRectangle *box, unsigned char *vis, const gunichar *
     for (size_t i = 0; i < n; i++) {
         if (vis[i] != WHITE)
             continue;
-        if (g_unichar_isspace(u[i])) {
+        if (is_space_u(u[i])) {
             vis[i] = VIS;
             continue;
         }
@@ -229,7 +245,7 @@ static int breaks_line(const pchar *p, const pchar *c)
 
 static void close_frag(page_ctx *pc, frag *f)
 {
-    while (f->n > 0 && g_unichar_isspace(pc->ch[f->first + f->n - 1].u))
+    while (f->n > 0 && is_space_u(pc->ch[f->first + f->n - 1].u))
         f->n--;
     if (f->n == 0)
         return;
@@ -237,7 +253,7 @@ static void close_frag(page_ctx *pc, frag *f)
     f->x1 = f->y1 = -G_MAXDOUBLE;
     for (size_t i = f->first; i < f->first + f->n; i++) {
         const pchar *c = &pc->ch[i];
-        if (g_unichar_isspace(c->u))
+        if (is_space_u(c->u))
             continue;   /* a space's box spans the gap it stands for */
         f->x0 = dmin(f->x0, c->x0), f->y0 = dmin(f->y0, c->y0);
         f->x1 = dmax(f->x1, c->x1), f->y1 = dmax(f->y1, c->y1);
@@ -261,7 +277,7 @@ static unsigned build_frags(page_ctx *pc, const gunichar *u, const PopplerRectan
 
     for (size_t i = 0; i < n; i++) {
         pchar c = make_pchar(u[i], &r[i]);
-        int space = g_unichar_isspace(u[i]);
+        int space = is_space_u(u[i]);
 
         if (vis[i] == HIDDEN || u[i] == '\n') {
             hidden += vis[i] == HIDDEN && !space;
@@ -411,7 +427,7 @@ static void emit_row(page_ctx *pc, const frag **row, size_t n)
         if (i > 0)
             g_string_append_c(pc->out, row[i]->x0 - row[i - 1]->x1 > 0.8 * fh(row[i]) ? '\t' : ' ');
         for (size_t j = row[i]->first; j < row[i]->first + row[i]->n; j++)
-            g_string_append_unichar(pc->out, pc->ch[j].u);
+            append_u(pc->out, pc->ch[j].u);
     }
     g_string_append_c(pc->out, '\n');
 }
@@ -594,7 +610,7 @@ static GString *dehyphenate(const GString *in)
             continue;
         }
         if (c >= 0x20 ? c != 0x7F : c == '\t' || c == '\n')
-            g_string_append_unichar(o, c);
+            append_u(o, c);
     }
     return o;
 }
@@ -681,9 +697,14 @@ static int is_usable_text(const char *s, size_t len, unsigned n_pages)
 
     for (; s < end; s = next_char(s)) {
         gunichar c = g_utf8_get_char(s);
-        if (g_unichar_isspace(c))
+        if (is_space_u(c))
             continue;
         ink++;
+        if (c < 0x80) {   /* ASCII: a letter, or ink that is not junk */
+            letters += g_ascii_isalpha((char)c) != 0;
+            junk += c < 0x20 || c == 0x7F;
+            continue;
+        }
         letters += g_unichar_isalpha(c) != 0;
         junk += c == 0xFFFD || g_unichar_iscntrl(c) ||
                 g_unichar_type(c) == G_UNICODE_PRIVATE_USE;

@@ -92,23 +92,8 @@ $(LIB): $(CORE_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-# Linked twice: the second time with the shared libraries named first,
-# most-bound first, which cuts the loader's start-up by a third
-# (scripts/link-order, PERFORMANCE.md).  Kept only when every symbol still
-# binds where it did; otherwise the plain link stays.
-LINK_BIN = $(CC) $(CFLAGS) $(LDFLAGS) -o $(1) $(2) $(CLI_OBJ) $(LIB) $(BIN_LIBS) -lm
-$(BIN): $(CLI_OBJ) $(LIB) scripts/link-order
-	$(call LINK_BIN,$@.plain,)
-	@order=$$(scripts/link-order order $@.plain 2>/dev/null || true); \
-	if [ -n "$$order" ] && \
-	   $(call LINK_BIN,$@.ordered,-Wl$(comma)--push-state$(comma)--no-as-needed $$order -Wl$(comma)--pop-state) && \
-	   scripts/link-order same $@.plain $@.ordered; then \
-		echo "link-order: $@ linked with its libraries in binding order"; mv $@.ordered $@; \
-	else \
-		echo "link-order: default library order kept"; mv $@.plain $@; \
-	fi; rm -f $@.plain $@.ordered
-
-comma := ,
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(BIN_LIBS) -lm
 
 # ---- tests -----------------------------------------------------------------
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/harness.h $(BUILD)/flags

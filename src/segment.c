@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "segment.h"
+#include "strtab.h"
 #include "tokenize.h"
 
 /* "E X P E R I E N C E" or "S K I L L S  &  T O O L S": every non-space
@@ -63,7 +64,7 @@ size_t gc_heading_key(char *dst, size_t cap, const char *s, size_t n)
  * or a one-letter word (a letter-spaced "E X P E R I E N C E" line). */
 static int first_word_bits(const char *s, size_t n, uint32_t *b1, uint32_t *b2)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = GC_FNV_INIT;
     size_t i = 0, len = 0;
 
     while (i < n && !(((unsigned char)s[i] | 32) >= 'a' && ((unsigned char)s[i] | 32) <= 'z')) {
@@ -77,7 +78,7 @@ static int first_word_bits(const char *s, size_t n, uint32_t *b1, uint32_t *b2)
             return 0;
         if (!((c | 32) >= 'a' && (c | 32) <= 'z'))
             break;
-        h = (h ^ (c | 32)) * 16777619u;
+        h = (h ^ (c | 32)) * GC_FNV_PRIME;
     }
     if (len < 2)
         return 0;

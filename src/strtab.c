@@ -7,10 +7,10 @@
 
 uint32_t gc_strtab_hash(const char *s)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = GC_FNV_INIT;
 
     for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
+        h = (h ^ (unsigned char)*s) * GC_FNV_PRIME;
     return h;
 }
 

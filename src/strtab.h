@@ -17,6 +17,11 @@ typedef struct gc_strtab {
     void *mem;                /* owned block, or NULL when it points into a snapshot */
 } gc_strtab;
 
+/* FNV-1a, 32 bits: h = (h ^ byte) * GC_FNV_PRIME from GC_FNV_INIT.  Code
+ * that hashes a key as it scans it (the tokenizer) must use these. */
+#define GC_FNV_INIT 2166136261u
+#define GC_FNV_PRIME 16777619u
+
 uint32_t gc_strtab_hash(const char *s);
 
 /* Builds a table from n distinct keys (copied) and their values; entry i

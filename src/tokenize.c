@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "strtab.h"
 #include "tokenize.h"
 
 static inline char lower(char c)
@@ -22,9 +23,6 @@ enum {
     B_HIGH = 64,   /* a UTF-8 lead or continuation byte */
 };
 
-#define FNV_INIT 2166136261u   /* gc_strtab_hash's FNV-1a */
-#define FNV_PRIME 16777619u
-
 static const unsigned char cls[256] = {
     [' '] = B_SPACE, ['\t'] = B_SPACE | B_TAB, ['\r'] = B_SPACE,
     ['\n'] = B_SPACE | B_LINE, ['\f'] = B_SPACE | B_LINE,
@@ -35,11 +33,6 @@ static const unsigned char cls[256] = {
     ['&'] = B_SEP,
     [0x80 ... 0xFF] = B_HIGH,
 };
-
-static inline int is_space(char c)
-{
-    return cls[(unsigned char)c] & B_SPACE;
-}
 
 static int is_word_slow(const char *p, const char *end, size_t *adv)
 {
@@ -179,11 +172,11 @@ static size_t word_end(const char *text, const char *end, const char *p)
 static const char *ascii_word(const char *p, const char *end, uint32_t *hash)
 {
     const char *q = p, *r;
-    uint32_t h = FNV_INIT;
+    uint32_t h = GC_FNV_INIT;
     size_t adv;
 
     while (q < end && (cls[(unsigned char)*q] & B_WORD)) {
-        h = (h ^ (unsigned char)lower(*q)) * FNV_PRIME;
+        h = (h ^ (unsigned char)lower(*q)) * GC_FNV_PRIME;
         q++;
     }
     if (q < end && (cls[(unsigned char)*q] & B_HIGH))
@@ -193,7 +186,7 @@ static const char *ascii_word(const char *p, const char *end, uint32_t *hash)
         ;
     if (r > q && (r == end || !is_word_at(r, end, &adv) || g_ascii_isdigit(*r)))
         for (; q < r; q++)
-            h = (h ^ (unsigned char)*q) * FNV_PRIME;
+            h = (h ^ (unsigned char)*q) * GC_FNV_PRIME;
     *hash = h;
     return q;
 }
@@ -242,7 +235,7 @@ int gc_tokenize(gc_tokens *out, const char *text, size_t len, size_t max_tokens,
             flags |= GC_TOK_PUNCT | (is_sep_char(p, adv) ? GC_TOK_SEP : 0);
             if (c < 0x80) {
                 flags |= GC_TOK_HASHED;
-                hash = (FNV_INIT ^ (unsigned char)lower((char)c)) * FNV_PRIME;
+                hash = (GC_FNV_INIT ^ (unsigned char)lower((char)c)) * GC_FNV_PRIME;
             }
             if ((rc = push(out, (uint32_t)(p - text), adv, flags, line, hash, max_tokens,
                            err)) < 0)

@@ -279,14 +279,7 @@ static void cache_store(const gc_data *d, const char *path)
         free(buf);
         return;
     }
-    ok = 1;
-    for (size_t off = 0; ok && off < len;) {
-        ssize_t w = write(fd, buf + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        off += ok ? (size_t)w : 0;
-    }
+    ok = gc_write_fd(fd, buf, len) == 0;
     ok = close(fd) == 0 && ok;
     if (!ok || rename(tmp, path) != 0)
         unlink(tmp);

@@ -1,4 +1,4 @@
-/* Bounded file reading; see fileio.h. */
+/* Bounded file reading, and whole writes; see gapcheck.h. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -56,6 +56,25 @@ int gc_read_fd(char **out, size_t *len_out, int fd, size_t max, gc_err *err)
     buf[len] = '\0';
     *out = buf;
     *len_out = len;
+    return 0;
+}
+
+int gc_write_fd(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+
+    while (n > 0) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            return -1;
+        }
+        c += w;
+        n -= (size_t)w;
+    }
     return 0;
 }
 

@@ -332,5 +332,8 @@ void gc_json_num(gc_buf *b, double v, int digits);
  * GC_ELIMIT ("input_bytes"), GC_ENOMEM. */
 int gc_read_file(char **out, size_t *len_out, const char *path, size_t max, gc_err *err);
 int gc_read_fd(char **out, size_t *len_out, int fd, size_t max, gc_err *err);
+/* Writes all of p[0..n) to fd, retrying short writes and EINTR.  Returns 0,
+ * or -1 with errno set (a write that makes no progress is EIO). */
+int gc_write_fd(int fd, const void *p, size_t n);
 
 #endif

@@ -64,19 +64,6 @@ static void confine(pid_t parent, const gc_limits *lim)
     }
 }
 
-static void write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            _exit(3);
-        p += w;
-        n -= (size_t)w;
-    }
-}
-
 static void child(const gc_task *t, int wfd, pid_t parent, const gc_data *d,
                   const gc_limits *lim, const gc_analyze_opts *opts)
 {
@@ -95,8 +82,8 @@ static void child(const gc_task *t, int wfd, pid_t parent, const gc_data *d,
         doc = NULL;
     if (doc == NULL)
         doc = gc_doc_new_error(d, &err);
-    if (gc_doc_encode(&enc, &elen, doc, &err) == 0)
-        write_all(wfd, enc, elen);
+    if (gc_doc_encode(&enc, &elen, doc, &err) == 0 && gc_write_fd(wfd, enc, elen) < 0)
+        _exit(3);
     close(wfd);   /* the parent's end of file now, not after our teardown */
     _exit(0);
 }

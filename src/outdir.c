@@ -67,20 +67,6 @@ gc_outdir *gc_outdir_open(const char *dir)
     return o;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 const char *gc_outdir_add_named(gc_outdir *o, const char *name, const gc_buf *content)
 {
     char tmpl[] = ".gapcheck-XXXXXX";
@@ -88,7 +74,7 @@ const char *gc_outdir_add_named(gc_outdir *o, const char *name, const gc_buf *co
     int fd = mkstemp(path), e;
 
     if (fd < 0 || content->failed || fchmod(fd, 0600) < 0 ||
-        write_all(fd, content->data ? content->data : "", content->len) < 0 || fsync(fd) < 0) {
+        gc_write_fd(fd, content->data ? content->data : "", content->len) < 0 || fsync(fd) < 0) {
         e = errno;
         if (fd >= 0) {
             close(fd);

@@ -28,11 +28,6 @@ static const struct {
     {GC_FMT_UNKNOWN, NULL, "unsupported format: not recognised"},
 };
 
-void gc_extract_init(void)
-{
-    /* Nothing eager: each library is set up when it is loaded (libload.c). */
-}
-
 /* A password-protected OOXML file is a CFB holding a stream named
  * "EncryptedPackage" ([MS-OFFCRYPTO] 2.3.4.4); directory names are UTF-16LE. */
 static int cfb_is_encrypted(const unsigned char *data, size_t len)

@@ -60,8 +60,5 @@ const char *gc_format_name(gc_format f);
 int gc_extract(gc_text *out, gc_format *fmt_out, const unsigned char *data, size_t len,
                const gc_limits *lim, gc_err *err);
 
-/* One-time, process-wide library set-up (libxml2 init, deny-all entity
- * loader, silenced diagnostics).  Call before fork or threads. */
-void gc_extract_init(void);
 
 #endif

@@ -299,7 +299,8 @@ void gc_report_table_row(gc_buf *b, char sep, const gc_data *d, const char *file
 /* Runtime versions of the linked libraries, e.g. "poppler 22.12.0, libxml2 ...". */
 void gc_library_versions(gc_buf *b);
 
-/* One-time process set-up of the parsing libraries; call before fork. */
+/* One-time process set-up; call before fork.  Nothing needs it today (the
+ * parsing libraries are set up when first loaded: gc_preload). */
 void gc_init(void);
 
 /* Loads the libraries that are loaded on first use (poppler-glib for PDF)

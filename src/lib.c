@@ -8,12 +8,12 @@
 #include <yaml.h>
 
 #include "gapcheck.h"
-#include "extract.h"
 #include "libload.h"
 
 void gc_init(void)
 {
-    gc_extract_init();
+    /* Nothing eager any more: each parsing library is set up the moment it
+     * is loaded (libload.c).  Kept so callers need not change. */
 }
 
 void gc_preload(void)

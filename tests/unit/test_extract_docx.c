@@ -409,7 +409,6 @@ static void test_corpus(void)
 
 int main(void)
 {
-    gc_extract_init();
     test_body_features();
     test_parts_order();
     test_header_dedupe();

@@ -95,7 +95,6 @@ static void test_sniffed(void)
 
 int main(void)
 {
-    gc_extract_init();
     test_structure();
     test_charset();
     test_depth_and_entities();

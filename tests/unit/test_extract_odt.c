@@ -180,7 +180,6 @@ static void test_corpus(void)
 
 int main(void)
 {
-    gc_extract_init();
     test_odt();
     test_odt_errors();
     test_fodt();

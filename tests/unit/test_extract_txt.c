@@ -91,7 +91,6 @@ static void test_dispatch(void)
 
 int main(void)
 {
-    gc_extract_init();
     test_utf8();
     test_utf16();
     test_legacy();

@@ -113,7 +113,6 @@ static void test_doctype_refused(void)
 
 int main(void)
 {
-    gc_extract_init();
     test_magic();
     test_markup_and_text();
     test_unsupported();

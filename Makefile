@@ -11,16 +11,16 @@ BUILD ?= build
 # Set to -Werror by `make check` (warnings are fatal in tests only, as in zstd).
 WERROR ?=
 
-PKGS = poppler-glib glib-2.0 libxml-2.0 libzip libpcre2-8 yaml-0.1
+PKGS = poppler-glib glib-2.0 libxml-2.0 libzip libpcre2-8 yaml-0.1 lcms2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 # The program links GLib, PCRE2 and libyaml only: src/libload.c loads
 # poppler-glib, libxml2 and libzip on first use, by the sonames found here,
 # so a run starts without their ~55 libraries (PERFORMANCE.md).
-LAZY_PKGS = poppler-glib libxml-2.0 libzip
+LAZY_PKGS = poppler-glib libxml-2.0 libzip lcms2
 BIN_LIBS := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)))
 soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2).so 2>/dev/null | awk '/SONAME/ { print $$2 }')
-SONAMES := $(foreach x,POPPLER:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip,\
+SONAMES := $(foreach x,POPPLER:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip LCMS:lcms2:liblcms2,\
              $(word 1,$(subst :, ,$(x)))=$(call soname,$(word 2,$(subst :, ,$(x))),$(word 3,$(subst :, ,$(x)))))
 SONAME_DEFS := $(foreach x,$(SONAMES),$(if $(word 2,$(subst =, ,$(x))),-DGC_$(word 1,$(subst =, ,$(x)))_SONAME='"$(word 2,$(subst =, ,$(x)))"'))
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
@@ -32,7 +32,7 @@ ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE $(SONAME_DEFS) -D_FORTIFY_SOURCE=2 
 CORE = gc_err text fileio buf \
        sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt extract_json \
        zipread xml_text \
-       libload normalize tokenize segment yaml_load lexicon roles data matcher_build match doc analyze \
+       libload lcms_cache normalize tokenize segment yaml_load lexicon roles data matcher_build match doc analyze \
        strtab freeze snapshot_write snapshot_read \
        score plan job report report_text report_json report_table report_html report_md lint lib
 # The command line on top of it.

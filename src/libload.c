@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dlopen_order.h"   /* generated: scripts/dlopen-order */
+#include "lcms_cache.h"
 #include "libload.h"
 #include "xml_text.h"
 
@@ -124,7 +125,12 @@ static void *ensure(lib *l, int (*resolve)(lib *, void *, void *), void *table, 
 
 const gc_pdf_api *gc_pdf_lib(gc_err *err)
 {
-    return ensure(&pdf_lib, resolve_pdf, &pdf_api, err);
+    int first = pdf_lib.state == 0;
+    const gc_pdf_api *pdf = ensure(&pdf_lib, resolve_pdf, &pdf_api, err);
+
+    if (first && pdf != NULL)
+        (void)gc_lcms_cache_install();   /* before any colour transform */
+    return pdf;
 }
 
 /* poppler builds its GlobalParams (font and encoding tables: 3.4 M

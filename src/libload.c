@@ -137,7 +137,9 @@ const gc_pdf_api *gc_pdf_lib(gc_err *err)
  * instructions) when a document opens while no other is alive, and frees
  * them when the last one closes: every file of a batch paid for it again.
  * A one-page empty document held open here, before the workers fork, keeps
- * them built for every worker. */
+ * them built for every worker.  Reading its page's text also builds the
+ * sRGB and XYZ colour profiles poppler makes once per process (1 M), which
+ * every worker then shares too. */
 static const char empty_pdf[] =
     "%PDF-1.4\n"
     "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -158,6 +160,7 @@ void gc_pdf_keep_state(void)
 {
     static PopplerDocument *keep;
     const gc_pdf_api *pdf = gc_pdf_lib(NULL);
+    PopplerPage *page;
     GBytes *bytes;
 
     if (pdf == NULL || keep != NULL)
@@ -165,6 +168,10 @@ void gc_pdf_keep_state(void)
     bytes = g_bytes_new_static(empty_pdf, sizeof empty_pdf - 1);
     keep = pdf->poppler_document_new_from_bytes(bytes, NULL, NULL);   /* never freed */
     g_bytes_unref(bytes);   /* the document holds its own reference */
+    if (keep == NULL || (page = pdf->poppler_document_get_page(keep, 0)) == NULL)
+        return;
+    g_free(pdf->poppler_page_get_text(page));
+    pdf->g_object_unref(page);
 }
 
 const gc_xml_api *gc_xml_lib(gc_err *err)

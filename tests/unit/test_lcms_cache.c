@@ -2,14 +2,19 @@
  * colour transform converts every colour exactly as Little CMS's own linker
  * does, in a context without the plug-in; a repeated link comes from the
  * cache; profiles of equal size but other contents never share a pipeline;
- * and eviction past the cache's slots keeps every answer right. */
+ * eviction past the cache's slots keeps every answer right; and through
+ * poppler, a PDF whose pages share an ICCBased colour space links it once,
+ * with white text still told apart on a dark ICC band and on paper. */
 #include <string.h>
+
+#include <glib.h>
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wstrict-prototypes"
 #include <lcms2.h>
 #pragma GCC diagnostic pop
 
+#include "extract.h"
 #include "harness.h"
 #include "lcms_cache.h"
 #include "libload.h"
@@ -93,6 +98,87 @@ static cmsHPROFILE srgb(cmsContext ctx, double unused)
     return cmsCreate_sRGBProfileTHR(ctx);
 }
 
+/* A PDF of n pages sharing one ICCBased (sRGB) colour space: on each, a
+ * dark band with white text on it, and white text on the paper. */
+static char *icc_pdf(size_t *len, int n)
+{
+    static unsigned char icc[1 << 14];
+    cmsUInt32Number n_icc = sizeof icc;
+    cmsHPROFILE srgb_p = cmsCreate_sRGBProfile();
+    GString *s = g_string_new("%PDF-1.4\n");
+    size_t off[4 + 2 * 8], xref;
+    int n_obj = 5 + 2 * n;
+
+    CHECK(n <= 8 && cmsSaveProfileToMem(srgb_p, icc, &n_icc));
+    cmsCloseProfile(srgb_p);
+    off[1] = s->len;
+    g_string_append(s, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+    off[2] = s->len;
+    g_string_append(s, "2 0 obj << /Type /Pages /Kids [");
+    for (int i = 0; i < n; i++)
+        g_string_append_printf(s, " %d 0 R", 5 + 2 * i);
+    g_string_append_printf(s, " ] /Count %d >> endobj\n", n);
+    off[3] = s->len;
+    g_string_append(s, "3 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n");
+    off[4] = s->len;
+    g_string_append_printf(s, "4 0 obj << /N 3 /Alternate /DeviceRGB /Length %u >> stream\n", n_icc);
+    g_string_append_len(s, (const char *)icc, n_icc);
+    g_string_append(s, "\nendstream endobj\n");
+    for (int i = 0; i < n; i++) {
+        char page[400];
+        int k = snprintf(page, sizeof page,
+                         "/CS0 cs 0.1 0.2 0.4 sc 50 680 300 60 re f "
+                         "BT /CS0 cs 1 1 1 sc /F1 14 Tf 72 705 Td (Sidebar Heading %d) Tj ET "
+                         "BT /CS0 cs 1 1 1 sc /F1 14 Tf 72 300 Td (Unseen Note %d) Tj ET "
+                         "BT /CS0 cs 0 0 0 sc /F1 11 Tf 72 600 Td (Body text %d) Tj ET",
+                         i + 1, i + 1, i + 1);
+        off[5 + 2 * i] = s->len;
+        g_string_append_printf(s, "%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                               "/Resources << /Font << /F1 3 0 R >> "
+                               "/ColorSpace << /CS0 [/ICCBased 4 0 R] >> >> "
+                               "/Contents %d 0 R >> endobj\n", 5 + 2 * i, 6 + 2 * i);
+        off[6 + 2 * i] = s->len;
+        g_string_append_printf(s, "%d 0 obj << /Length %d >> stream\n%s\nendstream endobj\n",
+                               6 + 2 * i, k, page);
+    }
+    xref = s->len;
+    g_string_append_printf(s, "xref\n0 %d\n0000000000 65535 f \n", n_obj);
+    for (int i = 1; i < n_obj; i++)
+        g_string_append_printf(s, "%010zu 00000 n \n", off[i]);
+    g_string_append_printf(s, "trailer << /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                           n_obj, xref);
+    *len = s->len;
+    return g_string_free(s, FALSE);
+}
+
+static void through_poppler(void)
+{
+    gc_limits lim = GC_LIMITS_INIT;
+    gc_err err = GC_ERR_INIT;
+    gc_text t;
+    size_t len;
+    char *pdf = icc_pdf(&len, 4), want[32];
+    unsigned long h0, m0, h1, m1;
+
+    gc_text_init(&t, lim.text_bytes);
+    gc_lcms_cache_stats(&h0, &m0);
+    CHECK(gc_extract_pdf(&t, (const unsigned char *)pdf, len, &lim, &err) == 0);
+    gc_lcms_cache_stats(&h1, &m1);
+    for (int i = 1; i <= 4; i++) {
+        snprintf(want, sizeof want, "Sidebar Heading %d", i);
+        CHECK(t.buf != NULL && strstr(t.buf, want) != NULL);   /* white on the dark band */
+        snprintf(want, sizeof want, "Body text %d", i);
+        CHECK(t.buf != NULL && strstr(t.buf, want) != NULL);
+    }
+    CHECK(t.buf != NULL && strstr(t.buf, "Unseen Note") == NULL);   /* white on paper */
+    CHECK(t.n_hidden > 0);
+    /* pages 2 to 4 (and each page's render) reuse page 1's links */
+    CHECK(m1 > m0);
+    CHECK(h1 - h0 >= 3);
+    gc_text_free(&t);
+    g_free(pdf);
+}
+
 int main(void)
 {
     unsigned long h0, m0, h1, m1;
@@ -139,6 +225,7 @@ int main(void)
     gc_lcms_cache_stats(&h1, &m1);
     CHECK(m1 > m0 + 40);
 
+    through_poppler();
     cmsDeleteContext(plain);
     return test_summary("test_lcms_cache");
 }

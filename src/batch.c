@@ -5,7 +5,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "batch.h"
@@ -18,11 +17,6 @@ volatile sig_atomic_t gc_interrupted;
 static int running(const gc_task *t)
 {
     return t->pid > 0 && t->doc == NULL;
-}
-
-static int started(const gc_task *t)
-{
-    return t->pid != 0 || t->doc != NULL;
 }
 
 static void kill_all(gc_task *tasks, size_t n)
@@ -38,44 +32,12 @@ static void kill_all(gc_task *tasks, size_t n)
 }
 
 /* Reaps the finished children that have exited, oldest first; *lo is the
- * first task that may still need it (or has yet to start), so the scan
- * stays short. */
+ * first task that may still need it, so the scan stays short. */
 static void reap_done(gc_task *tasks, size_t *lo, size_t hi, int block)
 {
     for (size_t i = *lo; i < hi; i++)
-        if (started(&tasks[i]) && !running(&tasks[i]) && gc_task_reap(&tasks[i], block) &&
-            i == *lo)
+        if (!running(&tasks[i]) && gc_task_reap(&tasks[i], block) && i == *lo)
             ++*lo;
-}
-
-/* The file's size, a rough measure of its work; 0 when unknown (its child
- * reports why). */
-static long long size_of(const gc_task *t)
-{
-    struct stat st;
-
-    if (t->buf != NULL)
-        return (long long)t->len;
-    return stat(t->path, &st) == 0 ? (long long)st.st_size : 0;
-}
-
-/* The largest file not yet started in [lo, hi), or hi.  Largest first:
- * a 56-page CV started last kept one worker busy alone at the end of the
- * corpus batch, which took 417 instead of 459 ms once it started first
- * (PERFORMANCE.md). */
-static size_t pick(gc_task *tasks, size_t lo, size_t hi)
-{
-    size_t best = hi;
-
-    for (size_t i = lo; i < hi; i++) {
-        if (started(&tasks[i]))
-            continue;
-        if (tasks[i].size < 0)
-            tasks[i].size = size_of(&tasks[i]);
-        if (best == hi || tasks[i].size > tasks[best].size)
-            best = i;
-    }
-    return best;
 }
 
 /* Waits for any running child to send data, finish or pass its deadline. */
@@ -111,19 +73,15 @@ static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const
     return finished;
 }
 
-/* Files start largest first among the next jobs × AHEAD after the first
- * one not yet reported, so no more results than that wait for an earlier
- * one, and reports still come in input order. */
 int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_limits *lim,
                  const gc_analyze_opts *opts, gc_emit_fn emit, void *ctx)
 {
-    size_t hi, emitted = 0, active = 0, unreaped = 0, i;
+    size_t next = 0, emitted = 0, active = 0, unreaped = 0;
 
-    for (i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++) {
         tasks[i].pid = 0;
         tasks[i].fd = -1;
         tasks[i].unreaped = 0;
-        tasks[i].size = -1;
     }
     /* One file: its child loads what its format needs, so a DOCX never pays
      * for poppler.  More: load it once here, and every worker shares it. */
@@ -134,16 +92,16 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
             kill_all(tasks, n);
             return -1;
         }
-        hi = n - emitted < (size_t)jobs * AHEAD ? n : emitted + (size_t)jobs * AHEAD;
-        while ((int)active < jobs && (i = pick(tasks, emitted, hi)) < hi) {
-            gc_task_start(&tasks[i], d, lim, opts);
-            active += running(&tasks[i]);
+        while ((int)active < jobs && next < n && next - emitted < (size_t)jobs * AHEAD) {
+            gc_task_start(&tasks[next], d, lim, opts);
+            active += running(&tasks[next]);
+            next++;
         }
         while (emitted < n && tasks[emitted].doc != NULL)
             emit(&tasks[emitted++], ctx);
         if (active > 0)
-            active -= step(tasks, emitted, hi, d, lim);
-        reap_done(tasks, &unreaped, hi, 0);
+            active -= step(tasks, emitted, next, d, lim);
+        reap_done(tasks, &unreaped, next, 0);
     }
     reap_done(tasks, &unreaped, n, 1);
     return 0;

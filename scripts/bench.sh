@@ -41,9 +41,11 @@ if [ -n "$docxs" ]; then
 fi
 
 echo
-echo "== batch over every PDF (2 workers unless stated) =="
+echo "== batch over every PDF (2 workers unless stated; 3 x the runs) =="
 # shellcheck disable=SC2086
-"$here/bench-pairs" --batch "$RUNS" "xargs -P2 pdftotext=xargs -P2 -a {list} -I@ pdftotext -q @ -" \
+"$here/bench-pairs" --batch $((RUNS * 3)) --ratio "gapcheck -j 2/xargs -P2 pdftotext" \
+    --ratio "gapcheck -j 1/gapcheck -j 2" --ratio "xargs -P1 pdftotext/xargs -P2 pdftotext" \
+    "xargs -P2 pdftotext=xargs -P2 -a {list} -I@ pdftotext -q @ -" \
     "gapcheck -j 2=$BIN -j 2 --format json {}" "gapcheck -j 1=$BIN -j 1 --format json {}" \
     "xargs -P1 pdftotext=xargs -P1 -a {list} -I@ pdftotext -q @ -" -- $pdfs
 

@@ -43,8 +43,10 @@ static int installed;
 /* Feeds the profile's bytes to sum: those it was read from, through its
  * own I/O handler (poppler opens ICCBased streams from memory), or, for a
  * profile built in memory (poppler's sRGB, XYZ and Lab), its serialisation,
- * cheap for those because their tags are objects already.  -1 when neither
- * is available or the profile is over MAX_PROFILE. */
+ * cheap for those because their tags are objects already.  The bytes read
+ * back are the profile's content because poppler never edits a profile it
+ * opened.  -1 when neither is available or the profile is over
+ * MAX_PROFILE. */
 static int hash_profile(GChecksum *sum, cmsHPROFILE p)
 {
     cmsIOHANDLER *io = lc.cmsGetProfileIOhandler(p);

@@ -22,7 +22,8 @@
 /* Installs the plug-in into the Little CMS that poppler loaded, once; a
  * no-op when that library is not loaded (poppler built without it) or does
  * not accept the plug-in.  1 if installed (now or before), 0 if not.  Call
- * before poppler builds its first colour transform. */
+ * before poppler builds its first colour transform.  The cache is process
+ * state without locks: gapcheck's parser processes are single-threaded. */
 int gc_lcms_cache_install(void);
 
 /* Link requests answered from the cache and linked afresh since the

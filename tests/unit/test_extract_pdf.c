@@ -8,53 +8,16 @@
 
 #include "extract.h"
 #include "harness.h"
+#include "pdfgen.h"
 
 #define CORPUS "../shared/corpus/pdf/"
-
-/* Builds a PDF with one page per content stream into *out (malloc'd). */
-static size_t make_pdf(char **out, const char *const *pages, int n_pages)
-{
-    GString *s = g_string_new("%PDF-1.4\n");
-    size_t *off = calloc((size_t)(4 + 2 * n_pages), sizeof *off);
-    int n_obj = 4 + 2 * n_pages;   /* xref size: objects 0 .. 3 + 2n */
-
-    off[1] = s->len;
-    g_string_append(s, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-    off[2] = s->len;
-    g_string_append(s, "2 0 obj << /Type /Pages /Kids [");
-    for (int i = 0; i < n_pages; i++)
-        g_string_append_printf(s, " %d 0 R", 4 + 2 * i);
-    g_string_append_printf(s, " ] /Count %d >> endobj\n", n_pages);
-    off[3] = s->len;
-    g_string_append(s, "3 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                    "/Encoding << /Differences [173 /uni00AD] >> >> endobj\n");
-    for (int i = 0; i < n_pages; i++) {
-        off[4 + 2 * i] = s->len;
-        g_string_append_printf(s, "%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                               "/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >> endobj\n",
-                               4 + 2 * i, 5 + 2 * i);
-        off[5 + 2 * i] = s->len;
-        g_string_append_printf(s, "%d 0 obj << /Length %zu >> stream\n%s\nendstream endobj\n",
-                               5 + 2 * i, strlen(pages[i]), pages[i]);
-    }
-    size_t xref = s->len;
-    g_string_append_printf(s, "xref\n0 %d\n0000000000 65535 f \n", n_obj);
-    for (int i = 1; i < n_obj; i++)
-        g_string_append_printf(s, "%010zu 00000 n \n", off[i]);
-    g_string_append_printf(s, "trailer << /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
-                           n_obj, xref);
-    free(off);
-    size_t len = s->len;
-    *out = g_string_free(s, FALSE);
-    return len;
-}
 
 /* Runs the extractor on a generated PDF; the text stays in *t. */
 static int run_pages(gc_text *t, gc_err *err, const char *const *pages, int n, unsigned max_pages)
 {
     gc_limits lim = GC_LIMITS_INIT;
     char *pdf;
-    size_t len = make_pdf(&pdf, pages, n);
+    size_t len = pdfgen(&pdf, pages, n, NULL, NULL, 0);
     int rc;
 
     lim.pages = max_pages;
@@ -175,7 +138,7 @@ static void test_dehyphenation(void)
 
 static void test_soft_hyphen(void)
 {
-    /* Code 0255 is mapped to uni00AD by make_pdf's font encoding. */
+    /* Code 0255 is mapped to uni00AD by pdfgen's font encoding. */
     static const char page[] = "BT /F1 11 Tf 72 720 Td (Kuber\\255) Tj 0 -14 Td (netes admin) Tj ET";
     const char *pages[] = {page};
     gc_text t;
@@ -202,7 +165,7 @@ static void test_pages_and_limits(void)
 
     gc_limits lim = GC_LIMITS_INIT;
     char *pdf;
-    size_t len = make_pdf(&pdf, pages, 3);
+    size_t len = pdfgen(&pdf, pages, 3, NULL, NULL, 0);
     gc_text_init(&t, 30);
     gc_err_clear(&err);
     CHECK(gc_extract_pdf(&t, (const unsigned char *)pdf, len, &lim, &err) == GC_ELIMIT);

@@ -18,6 +18,7 @@
 #include "harness.h"
 #include "lcms_cache.h"
 #include "libload.h"
+#include "pdfgen.h"
 
 static cmsContext plain;   /* the library's defaults, no plug-in */
 
@@ -103,52 +104,28 @@ static cmsHPROFILE srgb(cmsContext ctx, double unused)
 static char *icc_pdf(size_t *len, int n)
 {
     static unsigned char icc[1 << 14];
+    static char pages[8][400];
+    const char *p[8];
     cmsUInt32Number n_icc = sizeof icc;
     cmsHPROFILE srgb_p = cmsCreate_sRGBProfile();
-    GString *s = g_string_new("%PDF-1.4\n");
-    size_t off[4 + 2 * 8], xref;
-    int n_obj = 5 + 2 * n;
+    pdf_stream profile;
+    char *pdf;
 
     CHECK(n <= 8 && cmsSaveProfileToMem(srgb_p, icc, &n_icc));
     cmsCloseProfile(srgb_p);
-    off[1] = s->len;
-    g_string_append(s, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-    off[2] = s->len;
-    g_string_append(s, "2 0 obj << /Type /Pages /Kids [");
-    for (int i = 0; i < n; i++)
-        g_string_append_printf(s, " %d 0 R", 5 + 2 * i);
-    g_string_append_printf(s, " ] /Count %d >> endobj\n", n);
-    off[3] = s->len;
-    g_string_append(s, "3 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n");
-    off[4] = s->len;
-    g_string_append_printf(s, "4 0 obj << /N 3 /Alternate /DeviceRGB /Length %u >> stream\n", n_icc);
-    g_string_append_len(s, (const char *)icc, n_icc);
-    g_string_append(s, "\nendstream endobj\n");
+    profile = (pdf_stream){"/N 3 /Alternate /DeviceRGB", icc, n_icc};
     for (int i = 0; i < n; i++) {
-        char page[400];
-        int k = snprintf(page, sizeof page,
-                         "/CS0 cs 0.1 0.2 0.4 sc 50 680 300 60 re f "
-                         "BT /CS0 cs 1 1 1 sc /F1 14 Tf 72 705 Td (Sidebar Heading %d) Tj ET "
-                         "BT /CS0 cs 1 1 1 sc /F1 14 Tf 72 300 Td (Unseen Note %d) Tj ET "
-                         "BT /CS0 cs 0 0 0 sc /F1 11 Tf 72 600 Td (Body text %d) Tj ET",
-                         i + 1, i + 1, i + 1);
-        off[5 + 2 * i] = s->len;
-        g_string_append_printf(s, "%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                               "/Resources << /Font << /F1 3 0 R >> "
-                               "/ColorSpace << /CS0 [/ICCBased 4 0 R] >> >> "
-                               "/Contents %d 0 R >> endobj\n", 5 + 2 * i, 6 + 2 * i);
-        off[6 + 2 * i] = s->len;
-        g_string_append_printf(s, "%d 0 obj << /Length %d >> stream\n%s\nendstream endobj\n",
-                               6 + 2 * i, k, page);
+        snprintf(pages[i], sizeof pages[i],
+                 "/CS0 cs 0.1 0.2 0.4 sc 50 680 300 60 re f "
+                 "BT /CS0 cs 1 1 1 sc /F1 14 Tf 72 705 Td (Sidebar Heading %d) Tj ET "
+                 "BT /CS0 cs 1 1 1 sc /F1 14 Tf 72 300 Td (Unseen Note %d) Tj ET "
+                 "BT /CS0 cs 0 0 0 sc /F1 11 Tf 72 600 Td (Body text %d) Tj ET",
+                 i + 1, i + 1, i + 1);
+        p[i] = pages[i];
     }
-    xref = s->len;
-    g_string_append_printf(s, "xref\n0 %d\n0000000000 65535 f \n", n_obj);
-    for (int i = 1; i < n_obj; i++)
-        g_string_append_printf(s, "%010zu 00000 n \n", off[i]);
-    g_string_append_printf(s, "trailer << /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
-                           n_obj, xref);
-    *len = s->len;
-    return g_string_free(s, FALSE);
+    *len = pdfgen(&pdf, p, n, "/Font << /F1 3 0 R >> /ColorSpace << /CS0 [/ICCBased 4 0 R] >>",
+                  &profile, 1);
+    return pdf;
 }
 
 static void through_poppler(void)

@@ -16,7 +16,9 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 # The program links GLib, PCRE2 and libyaml only: src/libload.c loads
 # poppler-glib, libxml2 and libzip on first use, by the sonames found here,
-# so a run starts without their ~55 libraries (PERFORMANCE.md).
+# so a run starts without their ~55 libraries (PERFORMANCE.md).  Of Little
+# CMS only the headers are used: src/lcms_cache.c reaches the copy poppler
+# loads (unit tests link it to compare against it).
 LAZY_PKGS = poppler-glib libxml-2.0 libzip lcms2
 BIN_LIBS := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)))
 soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2).so 2>/dev/null | awk '/SONAME/ { print $$2 }')

@@ -35,7 +35,8 @@ int gc_task_read(gc_task *t, size_t max_bytes);
 /* Turns the child's bytes (or its death) into t->doc.  A complete record
  * is taken as it is, without waiting for the child to exit (it closes the
  * pipe first: its exit, the teardown of every library it loaded, then
- * overlaps the report); t->unreaped holds its pid, for gc_task_reap.  Otherwise the child is reaped here and its death explained.
+ * overlaps the report); t->unreaped holds its pid, for gc_task_reap.
+ * Otherwise the child is reaped here and its death explained.
  * `killed_for_time`: the caller killed it at the deadline. */
 void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int killed_for_time);
 

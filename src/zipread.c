@@ -258,7 +258,8 @@ static int check_stat(zip_t *za, zip_uint64_t idx, const char *name, size_t *hin
         return entry_error(zip->zip_error_code_zip(zip->zip_get_error(za)), name, err);
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         return encrypted_error(name, err);
-    if ((st.valid & ZIP_STAT_COMP_METHOD) && !zip->zip_compression_method_supported(st.comp_method, 0))
+    if ((st.valid & ZIP_STAT_COMP_METHOD) &&
+        !zip->zip_compression_method_supported(st.comp_method, 0))
         return entry_error(ZIP_ER_COMPNOTSUPP, name, err);
     *hint = (st.valid & ZIP_STAT_SIZE) && st.size < (zip_uint64_t)SIZE_MAX ? (size_t)st.size : 0;
     return 0;

@@ -55,17 +55,29 @@ static gc_pdf_api pdf_api;
 static gc_xml_api xml_api;
 static gc_zip_api zip_api;
 
+/* A dependency by the path the build found it at, which skips the loader's
+ * cache lookup; where that path does not open here, by its soname, the
+ * path's last component, as the loader would have found it. */
+static void open_dep(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    if (dlopen(path, GC_DLOPEN_FLAGS) == NULL && slash != NULL)   /* never closed */
+        (void)dlopen(slash + 1, GC_DLOPEN_FLAGS);
+}
+
 /* The dependencies first, leaves before the libraries that need them, so
  * each is relocated on its own with DEEPBIND and finds its own symbols
  * first (scripts/dlopen-order says why).  One that fails is left to the
- * root's dlopen, which then reports what is missing. */
+ * root's dlopen, which then reports what is missing.  The root goes by
+ * soname: the library the system's loader picks is the one used. */
 static void *open_lib(lib *l)
 {
     void *h;
     const char *e;
 
     for (const char *const *d = l->deps; *d != NULL; d++)
-        (void)dlopen(*d, GC_DLOPEN_FLAGS);   /* never closed, like the root */
+        open_dep(*d);
     h = dlopen(l->soname, GC_DLOPEN_FLAGS);
 
     if (h == NULL) {

@@ -41,9 +41,22 @@ static void check_extract(int (*fn)(gc_text *, const unsigned char *, size_t,
     gc_text_free(&t);
 }
 
+/* A dependency whose build-time path is gone is found by its soname. */
+static void check_dep_fallback(void)
+{
+    const char *so = "libbrotlicommon.so.1";   /* poppler's, not this program's */
+
+    CHECK(dlopen(so, RTLD_NOW | RTLD_NOLOAD) == NULL);
+    open_dep("/gapcheck-test-missing-dir/libbrotlicommon.so.1");
+    CHECK(dlopen(so, RTLD_NOW | RTLD_NOLOAD) != NULL);
+    open_dep("/gapcheck-test-missing-dir/libgapcheck-test-missing.so.0");   /* no crash */
+}
+
 int main(void)
 {
     gc_err err = GC_ERR_INIT;
+
+    check_dep_fallback();
 
     CHECK(gc_pdf_lib(&err) == NULL);
     check_refused(&err, "pdf_library", "PDF support is not available", GC_POPPLER_SONAME);

@@ -60,5 +60,4 @@ const char *gc_format_name(gc_format f);
 int gc_extract(gc_text *out, gc_format *fmt_out, const unsigned char *data, size_t len,
                const gc_limits *lim, gc_err *err);
 
-
 #endif

@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "batch.h"
@@ -17,6 +18,11 @@ volatile sig_atomic_t gc_interrupted;
 static int running(const gc_task *t)
 {
     return t->pid > 0 && t->doc == NULL;
+}
+
+static int started(const gc_task *t)
+{
+    return t->pid != 0 || t->doc != NULL;
 }
 
 static void kill_all(gc_task *tasks, size_t n)
@@ -32,12 +38,47 @@ static void kill_all(gc_task *tasks, size_t n)
 }
 
 /* Reaps the finished children that have exited, oldest first; *lo is the
- * first task that may still need it, so the scan stays short. */
+ * first task that may still need it (or has yet to start), so the scan
+ * stays short. */
 static void reap_done(gc_task *tasks, size_t *lo, size_t hi, int block)
 {
     for (size_t i = *lo; i < hi; i++)
-        if (!running(&tasks[i]) && gc_task_reap(&tasks[i], block) && i == *lo)
+        if (started(&tasks[i]) && !running(&tasks[i]) && gc_task_reap(&tasks[i], block) &&
+            i == *lo)
             ++*lo;
+}
+
+/* The file's size, a rough measure of its work; 0 when unknown (its child
+ * reports why). */
+static long long size_of(const gc_task *t)
+{
+    struct stat st;
+
+    if (t->buf != NULL)
+        return (long long)t->len;
+    return stat(t->path, &st) == 0 ? (long long)st.st_size : 0;
+}
+
+/* The largest file not yet started in [lo, hi), or hi.  Largest first, so
+ * a batch ends on small files: in input order the corpus ends on two PDFs
+ * of 65-90 ms, and one CPU often idled 40 ms beside the last (PERFORMANCE.md,
+ * fifth round).  Size is only a guess at the work, but the two files that
+ * take a third of the corpus's time are among its three largest. */
+static size_t pick(gc_task *tasks, size_t lo, size_t hi, int largest)
+{
+    size_t best = hi;
+
+    for (size_t i = lo; i < hi; i++) {
+        if (started(&tasks[i]))
+            continue;
+        if (!largest)
+            return i;   /* one job: no end to balance, and records stream out */
+        if (tasks[i].size < 0)
+            tasks[i].size = size_of(&tasks[i]);
+        if (best == hi || tasks[i].size > tasks[best].size)
+            best = i;
+    }
+    return best;
 }
 
 /* Waits for any running child to send data, finish or pass its deadline. */
@@ -73,15 +114,19 @@ static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const
     return finished;
 }
 
+/* Files start largest first among the next jobs × AHEAD after the first
+ * one not yet reported, so no more results than that wait for an earlier
+ * one, and reports still come in input order. */
 int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_limits *lim,
                  const gc_analyze_opts *opts, gc_emit_fn emit, void *ctx)
 {
-    size_t next = 0, emitted = 0, active = 0, unreaped = 0;
+    size_t hi, emitted = 0, active = 0, unreaped = 0, i;
 
-    for (size_t i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) {
         tasks[i].pid = 0;
         tasks[i].fd = -1;
         tasks[i].unreaped = 0;
+        tasks[i].size = -1;
     }
     /* One file: its child loads what its format needs, so a DOCX never pays
      * for poppler.  More: load it once here, and every worker shares it. */
@@ -92,16 +137,16 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
             kill_all(tasks, n);
             return -1;
         }
-        while ((int)active < jobs && next < n && next - emitted < (size_t)jobs * AHEAD) {
-            gc_task_start(&tasks[next], d, lim, opts);
-            active += running(&tasks[next]);
-            next++;
+        hi = n - emitted < (size_t)jobs * AHEAD ? n : emitted + (size_t)jobs * AHEAD;
+        while ((int)active < jobs && (i = pick(tasks, emitted, hi, jobs > 1)) < hi) {
+            gc_task_start(&tasks[i], d, lim, opts);
+            active += running(&tasks[i]);
         }
         while (emitted < n && tasks[emitted].doc != NULL)
             emit(&tasks[emitted++], ctx);
         if (active > 0)
-            active -= step(tasks, emitted, next, d, lim);
-        reap_done(tasks, &unreaped, next, 0);
+            active -= step(tasks, emitted, hi, d, lim);
+        reap_done(tasks, &unreaped, hi, 0);
     }
     reap_done(tasks, &unreaped, n, 1);
     return 0;

@@ -20,6 +20,7 @@ typedef struct gc_task {
     gc_buf out;                    /* what the child sent */
     gc_doc *doc;                   /* the result (always set once finished) */
     pid_t unreaped;                /* finished, its child still exiting: reap this */
+    long long size;                /* bytes, the batch's guess at its work; -1 unknown */
 } gc_task;
 
 /* Milliseconds on the monotonic clock. */

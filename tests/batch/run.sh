@@ -68,6 +68,11 @@ check "interrupt exit status 143 (got $rc)" "[ $rc -eq 143 ]"
 check "interrupt leaves no files" "[ -z \"\$(ls -A '$tmp/out' 2>/dev/null)\" ]"
 check "interrupt leaves no children" "! pgrep -f -- '$tmp/long' >/dev/null"
 
+# --- largest first inside, input order outside: smallest file first, largest last
+find $R -maxdepth 1 -type f -printf '%s %p\n' | sort -n | cut -d" " -f2- >"$tmp/by-size"
+"$bin" --files-from "$tmp/by-size" --role mle --format csv -j 2 2>/dev/null | tail -n +2 | cut -d, -f1 >"$tmp/by-size.out"
+check "records in input order when started largest first" "cmp -s '$tmp/by-size' '$tmp/by-size.out'"
+
 # --- a full disk is an error, never a silent truncation
 "$bin" -r $R --format csv >/dev/full 2>"$tmp/full.err"
 rc=$?

@@ -81,8 +81,20 @@ static size_t pick(gc_task *tasks, size_t lo, size_t hi, int largest)
     return best;
 }
 
-/* Waits for any running child to send data, finish or pass its deadline. */
-static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const gc_limits *lim)
+/* The CPUs finished children have left, where the next ones start.  Used
+ * when the batch has a worker for every CPU: the kernel then often puts a
+ * new child beside a busy worker rather than on the CPU just left (the old
+ * child is still exiting there), and that CPU idles 10-25 ms until its
+ * balancer pulls the child over (PERFORMANCE.md). */
+typedef struct freed_cpus {
+    int cpu[64];
+    size_t n;
+} freed_cpus;
+
+/* Waits for any running child to send data, finish or pass its deadline;
+ * records in `fr` (if not NULL) the CPUs the finished ones left. */
+static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const gc_limits *lim,
+                   freed_cpus *fr)
 {
     struct pollfd pfd[256];
     size_t idx[256], np = 0, finished = 0;
@@ -104,6 +116,8 @@ static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const
         gc_task *t = &tasks[idx[k]];
         if ((pfd[k].revents & (POLLIN | POLLHUP | POLLERR)) && gc_task_read(t, RESULT_MAX)) {
             gc_task_finish(t, d, lim, 0);
+            if (fr != NULL && t->cpu >= 0 && fr->n < sizeof fr->cpu / sizeof fr->cpu[0])
+                fr->cpu[fr->n++] = t->cpu;
             finished++;
         } else if (now >= t->deadline_ms) {
             kill(t->pid, SIGKILL);
@@ -116,11 +130,18 @@ static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const
 
 /* Files start largest first among the next jobs × AHEAD after the first
  * one not yet reported, so no more results than that wait for an earlier
- * one, and reports still come in input order. */
+ * one, and reports still come in input order.  With a worker for every
+ * CPU, each child starts on the CPU the last finished one left. */
 int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_limits *lim,
                  const gc_analyze_opts *opts, gc_emit_fn emit, void *ctx)
 {
     size_t hi, emitted = 0, active = 0, unreaped = 0, i;
+    freed_cpus fr = {{0}, 0};
+    gc_cpus cpus;
+    int full;
+
+    gc_cpus_get(&cpus);
+    full = cpus.n > 0 && jobs >= cpus.n;
 
     for (i = 0; i < n; i++) {
         tasks[i].pid = 0;
@@ -139,13 +160,14 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
         }
         hi = n - emitted < (size_t)jobs * AHEAD ? n : emitted + (size_t)jobs * AHEAD;
         while ((int)active < jobs && (i = pick(tasks, emitted, hi, jobs > 1)) < hi) {
-            gc_task_start(&tasks[i], d, lim, opts);
+            gc_task_start(&tasks[i], d, lim, opts, &cpus, fr.n > 0 ? fr.cpu[--fr.n] : -1);
             active += running(&tasks[i]);
         }
+        fr.n = 0;   /* a CPU not used at once may be busy again by the next start */
         while (emitted < n && tasks[emitted].doc != NULL)
             emit(&tasks[emitted++], ctx);
         if (active > 0)
-            active -= step(tasks, emitted, hi, d, lim);
+            active -= step(tasks, emitted, hi, d, lim, full ? &fr : NULL);
         reap_done(tasks, &unreaped, hi, 0);
     }
     reap_done(tasks, &unreaped, n, 1);

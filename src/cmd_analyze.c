@@ -258,7 +258,13 @@ static int run(emit_ctx *c, gc_task *tasks, size_t n, char **stdin_buf)
 {
     gc_analyze_opts opts = {NULL, 0, 0};
     const gc_cli *cli = c->cli;
-    long jobs = cli->jobs ? cli->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    gc_cpus cpus;
+    long jobs = cli->jobs;
+
+    if (jobs == 0) {   /* the CPUs this process may use (taskset, cpusets), not all online */
+        gc_cpus_get(&cpus);
+        jobs = cpus.n > 0 ? cpus.n : sysconf(_SC_NPROCESSORS_ONLN);
+    }
 
     for (size_t i = 0; i < n; i++)
         if (strcmp(tasks[i].path, "-") == 0 && *stdin_buf == NULL &&

@@ -1,6 +1,8 @@
 /* Per-file process isolation; see isolate.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,12 @@
 #define GC_ASAN 1
 #endif
 #endif
+
+void gc_cpus_get(gc_cpus *c)
+{
+    CPU_ZERO(&c->set);
+    c->n = sched_getaffinity(0, sizeof c->set, &c->set) == 0 ? CPU_COUNT(&c->set) : 0;
+}
 
 long long gc_now_ms(void)
 {
@@ -64,6 +72,20 @@ static void confine(pid_t parent, const gc_limits *lim)
     }
 }
 
+/* The record, after the CPU this child ran on: a batch starts the next
+ * child there (batch.c).  One write, so the parent wakes once. */
+static int send_record(int wfd, const char *rec, size_t len)
+{
+    int32_t cpu = sched_getcpu();
+    char *msg = malloc(sizeof cpu + len);
+
+    if (msg == NULL)
+        return -1;
+    memcpy(msg, &cpu, sizeof cpu);
+    memcpy(msg + sizeof cpu, rec, len);
+    return gc_write_fd(wfd, msg, sizeof cpu + len);
+}
+
 static void child(const gc_task *t, int wfd, pid_t parent, const gc_data *d,
                   const gc_limits *lim, const gc_analyze_opts *opts)
 {
@@ -82,7 +104,7 @@ static void child(const gc_task *t, int wfd, pid_t parent, const gc_data *d,
         doc = NULL;
     if (doc == NULL)
         doc = gc_doc_new_error(d, &err);
-    if (gc_doc_encode(&enc, &elen, doc, &err) == 0 && gc_write_fd(wfd, enc, elen) < 0)
+    if (gc_doc_encode(&enc, &elen, doc, &err) == 0 && send_record(wfd, enc, elen) < 0)
         _exit(3);
     close(wfd);   /* the parent's end of file now, not after our teardown */
     _exit(0);
@@ -96,22 +118,39 @@ static void fail(gc_task *t, const gc_data *d, int code, const char *detail, con
     t->doc = gc_doc_new_error(d, &err);
 }
 
-void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
-                   const gc_analyze_opts *opts)
+/* Narrows this process to `cpu` for a fork: the child starts there, and
+ * parent and child then take back the whole set (gc_task_start). */
+static int narrow_to(const gc_cpus *cpus, int cpu)
 {
-    int p[2];
+    cpu_set_t one;
+
+    if (cpus == NULL || cpu < 0 || cpu >= CPU_SETSIZE || !CPU_ISSET(cpu, &cpus->set))
+        return 0;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    return sched_setaffinity(0, sizeof one, &one) == 0;
+}
+
+void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
+                   const gc_analyze_opts *opts, const gc_cpus *cpus, int cpu)
+{
+    int p[2], narrowed;
     char msg[128];
     pid_t parent = getpid();
 
     t->fd = -1;
     t->pid = -1;
+    t->cpu = -1;
     if (pipe2(p, O_CLOEXEC) < 0) {
         snprintf(msg, sizeof msg, "cannot create a pipe: %s", strerror(errno));
         fail(t, d, GC_EIO, "pipe", msg);
         return;
     }
     fflush(NULL);  /* nothing buffered may be written twice */
+    narrowed = narrow_to(cpus, cpu);
     t->pid = fork();
+    if (narrowed)
+        (void)sched_setaffinity(0, sizeof cpus->set, &cpus->set);   /* parent and child */
     if (t->pid < 0) {
         close(p[0]);
         close(p[1]);
@@ -163,11 +202,16 @@ void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int kill
     char msg[160];
     gc_err err = GC_ERR_INIT;
     const char *data = t->out.data ? t->out.data : "";
+    int32_t cpu = -1;
+    size_t head = t->out.len < sizeof cpu ? t->out.len : sizeof cpu;
 
     if (t->fd >= 0)
         close(t->fd);
     t->fd = -1;
-    if (!killed_for_time && gc_doc_decode(&t->doc, d, data, t->out.len, &err) == 0) {
+    if (head == sizeof cpu)
+        memcpy(&cpu, data, sizeof cpu);
+    if (!killed_for_time && gc_doc_decode(&t->doc, d, data + head, t->out.len - head, &err) == 0) {
+        t->cpu = cpu;
         gc_buf_free(&t->out);
         t->unreaped = t->pid;
         gc_task_reap(t, 0);

@@ -73,6 +73,31 @@ find $R -maxdepth 1 -type f -printf '%s %p\n' | sort -n | cut -d" " -f2- >"$tmp/
 "$bin" --files-from "$tmp/by-size" --role mle --format csv -j 2 2>/dev/null | tail -n +2 | cut -d, -f1 >"$tmp/by-size.out"
 check "records in input order when started largest first" "cmp -s '$tmp/by-size' '$tmp/by-size.out'"
 
+# --- a child started on the CPU the last one left gets the whole set back
+# (batch.c; it narrows only for the fork).  Children that have run 2 ms are
+# past that point; with one CPU there is nothing to tell apart.
+if [ "$(nproc)" -ge 2 ]; then
+    want=$(awk '/^Cpus_allowed_list/ {print $2}' /proc/self/status)
+    "$bin" --files-from "$tmp/long" --role mle --format json -j "$(nproc)" >/dev/null 2>&1 &
+    pid=$! seen=0 narrow=0
+    while kill -0 $pid 2>/dev/null; do
+        for c in $(pgrep -P $pid); do
+            ns=$(cut -d' ' -f1 /proc/$c/schedstat 2>/dev/null) || continue
+            [ "${ns:-0}" -gt 2000000 ] || continue
+            got=$(awk '/^Cpus_allowed_list/ {print $2}' /proc/$c/status 2>/dev/null)
+            [ -n "$got" ] || continue
+            seen=$((seen + 1))
+            [ "$got" = "$want" ] || narrow=$((narrow + 1))
+        done
+    done
+    wait $pid
+    check "children run on the whole CPU set ($seen seen, $narrow narrowed)" "[ $seen -ge 5 ] && [ $narrow -eq 0 ]"
+    taskset -c 0 "$bin" -r $R --role mle --format csv >"$tmp/one-cpu.csv" 2>/dev/null
+    check "one CPU allowed: the same rows" "cmp -s '$tmp/a.csv' '$tmp/one-cpu.csv'"
+else
+    echo "batch: one CPU: CPU placement not checked"
+fi
+
 # --- a full disk is an error, never a silent truncation
 "$bin" -r $R --format csv >/dev/full 2>"$tmp/full.err"
 rc=$?

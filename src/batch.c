@@ -59,11 +59,12 @@ static long long size_of(const gc_task *t)
     return stat(t->path, &st) == 0 ? (long long)st.st_size : 0;
 }
 
-/* The largest file not yet started in [lo, hi), or hi.  Largest first, so
- * a batch ends on small files: in input order the corpus ends on two PDFs
- * of 65-90 ms, and one CPU often idled 40 ms beside the last (PERFORMANCE.md,
- * fifth round).  Size is only a guess at the work, but the two files that
- * take a third of the corpus's time are among its three largest. */
+/* The first file not yet started in [lo, hi), or with `largest` the
+ * largest, or hi.  Largest first at the end of a batch, so it ends on
+ * small files: in input order the corpus ends on two PDFs of 65-90 ms, and
+ * one CPU often idled 40 ms beside the last (PERFORMANCE.md, fifth round).
+ * Size is only a guess at the work, but the two files that take a third
+ * of the corpus's time are among its three largest. */
 static size_t pick(gc_task *tasks, size_t lo, size_t hi, int largest)
 {
     size_t best = hi;
@@ -72,7 +73,7 @@ static size_t pick(gc_task *tasks, size_t lo, size_t hi, int largest)
         if (started(&tasks[i]))
             continue;
         if (!largest)
-            return i;   /* one job: no end to balance, and records stream out */
+            return i;
         if (tasks[i].size < 0)
             tasks[i].size = size_of(&tasks[i]);
         if (best == hi || tasks[i].size > tasks[best].size)
@@ -128,10 +129,12 @@ static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const
     return finished;
 }
 
-/* Files start largest first among the next jobs × AHEAD after the first
- * one not yet reported, so no more results than that wait for an earlier
- * one, and reports still come in input order.  With a worker for every
- * CPU, each child starts on the CPU the last finished one left. */
+/* Files start in input order, at most jobs × AHEAD after the first one not
+ * yet reported, so no more results than that wait for an earlier one and
+ * records stream out in input order.  Once that window reaches the last
+ * file, with more than one job, the largest left start first.  With a
+ * worker for every CPU, each child starts on the CPU the last finished one
+ * left. */
 int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_limits *lim,
                  const gc_analyze_opts *opts, gc_emit_fn emit, void *ctx)
 {
@@ -159,7 +162,7 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
             return -1;
         }
         hi = n - emitted < (size_t)jobs * AHEAD ? n : emitted + (size_t)jobs * AHEAD;
-        while ((int)active < jobs && (i = pick(tasks, emitted, hi, jobs > 1)) < hi) {
+        while ((int)active < jobs && (i = pick(tasks, emitted, hi, jobs > 1 && hi == n)) < hi) {
             gc_task_start(&tasks[i], d, lim, opts, &cpus, fr.n > 0 ? fr.cpu[--fr.n] : -1);
             active += running(&tasks[i]);
         }

@@ -72,6 +72,12 @@ check "interrupt leaves no children" "! pgrep -f -- '$tmp/long' >/dev/null"
 find $R -maxdepth 1 -type f -printf '%s %p\n' | sort -n | cut -d" " -f2- >"$tmp/by-size"
 "$bin" --files-from "$tmp/by-size" --role mle --format csv -j 2 2>/dev/null | tail -n +2 | cut -d, -f1 >"$tmp/by-size.out"
 check "records in input order when started largest first" "cmp -s '$tmp/by-size' '$tmp/by-size.out'"
+# the children open their files: the first two opened are the two largest
+strace -f -qq -e trace=openat -o "$tmp/by-size.trace" \
+    "$bin" --files-from "$tmp/by-size" --role mle --format json -j 2 >/dev/null 2>&1
+grep -o "\"$R/[^\"]*\"" "$tmp/by-size.trace" | tr -d '"' | awk '!seen[$0]++' | head -2 | sort >"$tmp/first2"
+tail -2 "$tmp/by-size" | sort >"$tmp/largest2"
+check "the two largest files start first" "[ -s '$tmp/first2' ] && cmp -s '$tmp/first2' '$tmp/largest2'"
 
 # --- a child started on the CPU the last one left gets the whole set back
 # (batch.c; it narrows only for the fork).  Children that have run 2 ms are

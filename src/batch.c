@@ -85,7 +85,7 @@ static size_t pick(gc_task *tasks, size_t lo, size_t hi, int largest)
 /* The CPUs finished children have left, where the next ones start.  Used
  * when the batch has a worker for every CPU: the kernel then often puts a
  * new child beside a busy worker rather than on the CPU just left (the old
- * child is still exiting there), and that CPU idles 10-25 ms until its
+ * child is still exiting there), and that CPU idles 4-25 ms until its
  * balancer pulls the child over (PERFORMANCE.md). */
 typedef struct freed_cpus {
     int cpu[64];

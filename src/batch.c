@@ -2,11 +2,13 @@
  * poll() over the children's result pipes with the nearest deadline as
  * the timeout. */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "batch.h"
 
@@ -82,6 +84,33 @@ static size_t pick(gc_task *tasks, size_t lo, size_t hi, int largest)
     return best;
 }
 
+/* Loads in this process, before the fork, the libraries the file's first
+ * bytes say its child will need, so that child and the later ones share
+ * them (gc_preload_for): a batch of DOCX files never maps poppler, whose
+ * 60 libraries made each fork and exit cost more than the DOCX parse
+ * (PERFORMANCE.md, fifth round).  One file alone is left to its child,
+ * which loads only what it needs anyway.  Reads at most 4 KB of regular
+ * files, never blocking: a FIFO or a device is left to its child.
+ * Returns 1 once every library is loaded. */
+static int preload_for(const gc_task *t)
+{
+    unsigned char head[4096];
+    struct stat st;
+    ssize_t got = 0;
+    int fd;
+
+    if (t->buf != NULL)
+        return gc_preload_for(t->buf, t->len < sizeof head ? t->len : sizeof head);
+    fd = open(t->path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        while ((got = read(fd, head, sizeof head)) < 0 && errno == EINTR)
+            ;
+    close(fd);
+    return got > 0 ? gc_preload_for(head, (size_t)got) : 0;
+}
+
 /* The CPUs finished children have left, where the next ones start.  Used
  * when the batch has a worker for every CPU: the kernel then often puts a
  * new child beside a busy worker rather than on the CPU just left (the old
@@ -141,7 +170,7 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
     size_t hi, emitted = 0, active = 0, unreaped = 0, i;
     freed_cpus fr = {{0}, 0};
     gc_cpus cpus;
-    int full;
+    int full, all_loaded = 0;
 
     gc_cpus_get(&cpus);
     full = cpus.n > 0 && jobs >= cpus.n;
@@ -152,10 +181,6 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
         tasks[i].unreaped = 0;
         tasks[i].size = -1;
     }
-    /* One file: its child loads what its format needs, so a DOCX never pays
-     * for poppler.  More: load it once here, and every worker shares it. */
-    if (n > 1)
-        gc_preload();
     while (emitted < n) {
         if (gc_interrupted) {
             kill_all(tasks, n);
@@ -163,6 +188,8 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
         }
         hi = n - emitted < (size_t)jobs * AHEAD ? n : emitted + (size_t)jobs * AHEAD;
         while ((int)active < jobs && (i = pick(tasks, emitted, hi, jobs > 1 && hi == n)) < hi) {
+            if (n > 1 && !all_loaded)
+                all_loaded = preload_for(&tasks[i]);
             gc_task_start(&tasks[i], d, lim, opts, &cpus, fr.n > 0 ? fr.cpu[--fr.n] : -1);
             active += running(&tasks[i]);
         }

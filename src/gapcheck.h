@@ -300,14 +300,18 @@ void gc_report_table_row(gc_buf *b, char sep, const gc_data *d, const char *file
 void gc_library_versions(gc_buf *b);
 
 /* One-time process set-up; call before fork.  Nothing needs it today (the
- * parsing libraries are set up when first loaded: gc_preload). */
+ * parsing libraries are set up when first loaded: gc_preload_for). */
 void gc_init(void);
 
-/* Loads the libraries that are loaded on first use (poppler-glib for PDF)
- * now, so processes forked afterwards share them instead of each loading
- * its own: a batch calls it once before its workers start.  A library that
- * cannot be loaded is reported by each file that needs it. */
-void gc_preload(void);
+/* Loads now, once, the parsing libraries (loaded on first use otherwise)
+ * that a document beginning with these bytes needs, judged from its magic
+ * bytes only: poppler-glib for a PDF, libxml2 and libzip for DOCX, ODT and
+ * HTML.  Processes forked afterwards share them instead of each loading
+ * its own: a batch calls it with each file's first bytes before forking
+ * its worker, so a batch of DOCX files never maps poppler.  Returns 1 once
+ * all of them are loaded (there is nothing left to look at).  A library
+ * that cannot be loaded is reported by each file that needs it. */
+int gc_preload_for(const unsigned char *head, size_t len);
 
 /* ---- small utilities the command line shares with the core ------------- */
 

@@ -7,8 +7,8 @@
  * none of libxml2's or libzip's (PERFORMANCE.md).  So the program links
  * GLib, PCRE2 and libyaml only; each extractor reaches its library through
  * a table here, filled by dlopen the first time a document needs it.  A
- * batch loads all three once in the parent (gc_preload), so the forked
- * workers share them.
+ * batch loads in the parent, before a worker's fork, what that worker's
+ * file looks like it needs (gc_preload_for), so later workers share it.
  *
  * Each table is an X-macro list of the functions used, typed from the
  * library's own header with __typeof__, so a call through the table is

@@ -79,6 +79,12 @@ grep -o "\"$R/[^\"]*\"" "$tmp/by-size.trace" | tr -d '"' | awk '!seen[$0]++' | h
 tail -2 "$tmp/by-size" | sort >"$tmp/largest2"
 check "the two largest files start first" "[ -s '$tmp/first2' ] && cmp -s '$tmp/first2' '$tmp/largest2'"
 
+# --- the parent loads a parsing library once, and only if the batch's files need it
+strace -f -qq -e trace=openat -o "$tmp/docx.trace" "$bin" --format json $R/*.docx $R/*.odt >/dev/null 2>&1
+check "a DOCX/ODT batch never opens poppler" "! grep -q 'libpoppler' '$tmp/docx.trace' && grep -q 'libzip' '$tmp/docx.trace'"
+strace -f -qq -e trace=openat -o "$tmp/pdf.trace" "$bin" --format json -j 2 $R/*.pdf >/dev/null 2>&1
+check "a PDF batch opens poppler-glib once, for every worker" "[ \$(grep -c 'libpoppler-glib.*= [0-9]' '$tmp/pdf.trace') -eq 1 ] && ! grep -q 'libzip' '$tmp/pdf.trace'"
+
 # --- a child started on the CPU the last one left gets the whole set back
 # (batch.c; it narrows only for the fork).  Children that have run 2 ms are
 # past that point; with one CPU there is nothing to tell apart.

@@ -87,7 +87,7 @@ static size_t pick(gc_task *tasks, size_t lo, size_t hi, int largest)
 /* Loads in this process, before the fork, the libraries the file's first
  * bytes say its child will need, so that child and the later ones share
  * them (gc_preload_for): a batch of DOCX files never maps poppler, whose
- * 60 libraries made each fork and exit cost more than the DOCX parse
+ * 60 libraries in every fork and exit made it take a third longer
  * (PERFORMANCE.md, fifth round).  One file alone is left to its child,
  * which loads only what it needs anyway.  Reads at most 4 KB of regular
  * files, never blocking: a FIFO or a device is left to its child.

@@ -123,6 +123,14 @@ check "no progress with -q" "! grep -q 'files/s' '$tmp/tty2.out'"
 "$bin" -r $R --format json >/dev/null 2>"$tmp/notty.err"
 check "no progress off a terminal" "! grep -q 'files/s' '$tmp/notty.err'"
 
+# --- no core file from the parent either: it holds evidence quoted from résumés
+(sleep 1) | "$bin" --format json - >/dev/null 2>&1 &
+pid=$!
+sleep 0.3
+core=$(awk '/^Max core file size/ {print $5 "/" $6}' /proc/$pid/limits 2>/dev/null)
+wait $pid
+check "no core dumps from the parent (limit $core)" "[ '$core' = 0/0 ]"
+
 # --- --redact masks e-mail addresses and phone numbers in every format
 printf 'Jane Doe\njane.doe@example.com | +1 (555) 123-4567\nSkills: Python, jane.doe@example.com Docker\n' >"$tmp/pii.txt"
 for f in text json csv markdown html; do

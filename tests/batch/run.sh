@@ -91,19 +91,32 @@ check "a PDF batch opens poppler-glib once, for every worker" "[ \$(grep -c 'lib
 if [ "$(nproc)" -ge 2 ]; then
     want=$(awk '/^Cpus_allowed_list/ {print $2}' /proc/self/status)
     "$bin" --files-from "$tmp/long" --role mle --format json -j "$(nproc)" >/dev/null 2>&1 &
-    pid=$! seen=0 narrow=0
+    pid=$! seen=0 narrow=0 other=0 psamples=0 pbatch=0
     while kill -0 $pid 2>/dev/null; do
+        pp=$(awk '{print $41}' /proc/$pid/stat 2>/dev/null)
+        if [ -n "$pp" ]; then
+            psamples=$((psamples + 1))
+            [ "$pp" = 0 ] || pbatch=$((pbatch + 1))
+        fi
         for c in $(pgrep -P $pid); do
             ns=$(cut -d' ' -f1 /proc/$c/schedstat 2>/dev/null) || continue
             [ "${ns:-0}" -gt 2000000 ] || continue
             got=$(awk '/^Cpus_allowed_list/ {print $2}' /proc/$c/status 2>/dev/null)
-            [ -n "$got" ] || continue
+            policy=$(awk '{print $41}' /proc/$c/stat 2>/dev/null)   # 3: SCHED_BATCH
+            [ -n "$got" ] && [ -n "$policy" ] || continue
             seen=$((seen + 1))
             [ "$got" = "$want" ] || narrow=$((narrow + 1))
+            [ "$policy" = 3 ] || other=$((other + 1))
         done
     done
     wait $pid
     check "children run on the whole CPU set ($seen seen, $narrow narrowed)" "[ $seen -ge 5 ] && [ $narrow -eq 0 ]"
+    if chrt -b 0 true 2>/dev/null; then
+        check "children run as SCHED_BATCH ($other of $seen not)" "[ $seen -ge 5 ] && [ $other -eq 0 ]"
+    else
+        echo "batch: SCHED_BATCH not allowed here: the workers' policy not checked"
+    fi
+    check "the parent keeps SCHED_OTHER between forks ($pbatch of $psamples samples not)" "[ $psamples -ge 5 ] && [ \$((pbatch * 4)) -le $psamples ]"
     taskset -c 0 "$bin" -r $R --role mle --format csv >"$tmp/one-cpu.csv" 2>/dev/null
     check "one CPU allowed: the same rows" "cmp -s '$tmp/a.csv' '$tmp/one-cpu.csv'"
 else

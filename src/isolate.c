@@ -168,7 +168,7 @@ void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
     if (narrowed)
         (void)sched_setaffinity(0, sizeof cpus->set, &cpus->set);   /* parent and child */
     if (batch && t->pid != 0)
-        as_batch(0);
+        (void)as_batch(0);   /* the parent only */
     if (t->pid < 0) {
         close(p[0]);
         close(p[1]);

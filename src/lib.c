@@ -19,29 +19,26 @@ void gc_init(void)
 
 int gc_preload_for(const unsigned char *head, size_t len)
 {
-    static int pdf, xml, zip;
+    static int pdf, xml, zip;   /* tried: each loader below is idempotent */
 
     /* A guess from the first bytes, never a verdict: a file guessed wrong
      * only loads its library in its own child.  A library that fails to
      * load is reported by each file needing it. */
     switch (gc_sniff(head, len)) {
     case GC_FMT_PDF:
-        if (!pdf)
-            gc_pdf_keep_state();   /* loads poppler-glib */
+        gc_pdf_keep_state();   /* loads poppler-glib */
         pdf = 1;
         break;
     case GC_FMT_DOCX:
     case GC_FMT_ODT:
     case GC_FMT_ZIP:
-        if (!zip)
-            (void)gc_zip_lib(NULL);
+        (void)gc_zip_lib(NULL);
         zip = 1;
         /* their parts are XML */
         /* fall through */
     case GC_FMT_FODT:
     case GC_FMT_HTML:
-        if (!xml)
-            (void)gc_xml_lib(NULL);
+        (void)gc_xml_lib(NULL);
         xml = 1;
         break;
     default:

@@ -23,8 +23,8 @@ typedef struct emit_ctx {
     const gc_role *role;
     const gc_doc *posting;
     gc_outdir *out;
-    gc_index_row *index;      /* -o: one row per document */
-    size_t n_done, n_phases;
+    gc_index_row *index;      /* -o: one row per report written */
+    size_t n_done, n_index, n_phases;
     gc_progress progress;
     int failed, write_failed;
 } emit_ctx;
@@ -106,14 +106,18 @@ static void render(gc_buf *b, emit_ctx *c, const char *file, const gc_doc *doc,
 static void to_outdir(emit_ctx *c, const char *file, const gc_doc *doc, const gc_buf *b,
                       const gc_score *score, const gc_report_more *more)
 {
-    const char *name = gc_outdir_add(c->out, file, c->cli->format == FMT_HTML ? "html" : "md", b);
-    gc_index_row *row = &c->index[c->n_done];
+    const char *name;
+    gc_index_row *row = &c->index[c->n_index];
     const gc_score *best = more->n_suggestions ? more->suggestions[0] : score;
 
+    if (c->write_failed)
+        return;   /* a full disk: the run fails, nothing is renamed into place */
+    name = gc_outdir_add(c->out, file, c->cli->format == FMT_HTML ? "html" : "md", b);
     if (name == NULL) {
         c->write_failed = 1;
         return;
     }
+    c->n_index++;
     row->name = g_strdup(file);
     row->href = g_strdup(name);
     row->error = gc_doc_error(doc) ? g_strdup(gc_doc_error(doc)->msg) : NULL;
@@ -234,10 +238,12 @@ static int finish_outdir(emit_ctx *c)
     gc_buf b = {0};
     int html = c->cli->format == FMT_HTML;
 
+    if (c->write_failed)
+        return -1;
     if (html)
-        gc_report_html_index(&b, c->index, c->n_done, "gapcheck reports");
+        gc_report_html_index(&b, c->index, c->n_index, "gapcheck reports");
     else
-        gc_report_markdown_index(&b, c->index, c->n_done, "gapcheck reports");
+        gc_report_markdown_index(&b, c->index, c->n_index, "gapcheck reports");
     const char *name = gc_outdir_add_named(c->out, html ? "index.html" : "index.md", &b);
     gc_buf_free(&b);
     return name && !c->write_failed ? gc_outdir_commit(c->out) : -1;
@@ -318,7 +324,7 @@ int gc_cmd_analyze(const gc_cli *cli, const gc_data *d)
         rc = run(&c, tasks, in.n, &stdin_buf);
     }
     gc_outdir_free(c.out);
-    free_index(c.index, c.n_done);
+    free_index(c.index, c.n_index);
     free(tasks);
     free(stdin_buf);
     gc_doc_free(posting);

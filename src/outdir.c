@@ -117,21 +117,96 @@ const char *gc_outdir_add(gc_outdir *o, const char *input, const char *ext, cons
     return res;
 }
 
+/* What is in the way of a final name: nothing (0), a regular file that a
+ * rename may replace (1), or something it must not (-1: a directory, say,
+ * which rename(2) refuses only when non-empty, or a special file). */
+static int in_the_way(const gc_outdir *o, const char *name)
+{
+    struct stat st;
+
+    if (fstatat(o->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+        return errno == ENOENT ? 0 : -1;
+    return S_ISREG(st.st_mode) ? 1 : -1;
+}
+
+/* Puts back what the first `n` renames replaced: the old file from its
+ * backup link, or nothing where there was none. */
+static void roll_back(gc_outdir *o, guint n, char **backup)
+{
+    for (guint i = 0; i < n; i++) {
+        const char *name = o->final->pdata[i];
+        if (backup[i])
+            renameat(o->dirfd, backup[i], o->dirfd, name);
+        else
+            unlinkat(o->dirfd, name, 0);
+    }
+}
+
+/* A hard link to the file a rename is about to replace, so a failure
+ * later in the commit can restore it.  NULL when there is none. */
+static char *keep_old(gc_outdir *o, const char *name, int *failed)
+{
+    for (int k = 0; k < 100 && in_the_way(o, name) == 1; k++) {
+        char *b = g_strdup_printf(".gapcheck-old-%d-%d", (int)getpid(), k);
+        if (linkat(o->dirfd, name, o->dirfd, b, 0) == 0)
+            return b;
+        g_free(b);
+        if (errno != EEXIST)
+            break;
+    }
+    *failed = in_the_way(o, name) != 0;
+    return NULL;
+}
+
+/* All or nothing: first every final name is checked (a directory in the
+ * way fails the commit before anything moves), then each file is renamed
+ * into place with the one it replaces kept aside, and a failed rename puts
+ * every earlier one back.  The index is the last file added, so it is the
+ * last renamed. */
 int gc_outdir_commit(gc_outdir *o)
 {
-    for (guint i = 0; i < o->tmp->len; i++) {
-        char *final = g_build_filename(o->dir, o->final->pdata[i], NULL);
-        int rc = rename(o->tmp->pdata[i], final);
-        g_free(final);
-        if (rc < 0) {
-            gc_cli_error(o->dir, "cannot rename into place: %s", strerror(errno));
-            return -1;
+    guint n = o->tmp->len, done = 0;
+    char **backup = g_new0(char *, n + 1);
+    int rc = 0, e = 0;
+
+    for (guint i = 0; i < n && rc == 0; i++)
+        if (in_the_way(o, o->final->pdata[i]) < 0) {
+            gc_cli_error(o->dir, "cannot replace '%s': not a regular file",
+                         (const char *)o->final->pdata[i]);
+            rc = -1;
         }
-        g_free(o->tmp->pdata[i]);
-        o->tmp->pdata[i] = NULL;
+    for (; rc == 0 && done < n; done++) {
+        char *final = g_build_filename(o->dir, o->final->pdata[done], NULL);
+        int failed = 0;
+        backup[done] = keep_old(o, o->final->pdata[done], &failed);
+        if (failed || rename(o->tmp->pdata[done], final) < 0) {
+            e = errno;
+            rc = -1;
+        }
+        g_free(final);
+        if (rc < 0)
+            break;
     }
-    fsync(o->dirfd);
-    return 0;
+    if (rc < 0 && done < n && e) {
+        gc_cli_error(o->dir, "cannot rename '%s' into place: %s; nothing was written",
+                     (const char *)o->final->pdata[done], strerror(e));
+        roll_back(o, done, backup);
+        if (backup[done])
+            unlinkat(o->dirfd, backup[done], 0);
+    }
+    for (guint i = 0; i < n; i++) {
+        if (backup[i] && rc == 0)
+            unlinkat(o->dirfd, backup[i], 0);
+        g_free(backup[i]);
+        if (rc == 0 || i < done) {   /* renamed: no temporary left to remove */
+            g_free(o->tmp->pdata[i]);
+            o->tmp->pdata[i] = NULL;
+        }
+    }
+    g_free(backup);
+    if (rc == 0)
+        fsync(o->dirfd);
+    return rc;
 }
 
 void gc_outdir_free(gc_outdir *o)

@@ -64,6 +64,8 @@ char *gc_report_clean(const char *in, int mask)
 {
     GString *s = g_string_new(NULL);
 
+    if (in == NULL)
+        in = "";   /* a renderer never crashes on a missing field */
     for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
         if (*p < 0x20 || *p == 0x7F)
             g_string_append_c(s, ' ');

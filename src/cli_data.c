@@ -171,16 +171,22 @@ static int cache_path(char *path, size_t cap, const user_files *uf)
     return len > 0 && (size_t)len < cap ? 0 : -1;
 }
 
-/* Only our own regular files: a cache folder shared with another user
- * must not feed us their data. */
+/* Only our own regular files in our own folder that no one else may
+ * write: a cache folder shared with another user must not feed us their
+ * data.  The snapshot's checksum is not keyed: the only writer this
+ * accepts is the user, who can edit their YAML as well; and every number
+ * and offset of a snapshot is checked on load (issue 18.2). */
 static int cache_load(gc_data **out, const char *path, const gc_cli *cli)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    const char *dir = gc_cli_cache_dir();
     struct stat st;
     char *buf = NULL;
     size_t len = 0;
     gc_err err = GC_ERR_INIT;
 
+    if (dir == NULL || stat(dir, &st) != 0 || st.st_uid != geteuid() || (st.st_mode & 022))
+        return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0)
         return -1;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||

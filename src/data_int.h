@@ -75,6 +75,15 @@ typedef struct gc_phase {
     GPtrArray *milestones;    /* const char* */
 } gc_phase;
 
+/* The ranges roles.c enforces on a role's numbers, checked again when a
+ * snapshot is read: a planted cache file must not carry what YAML cannot
+ * (an implied credit of 100 or a NaN weight once made a report loop). */
+#define GC_ROLE_HOURS_MIN 1.0
+#define GC_ROLE_HOURS_MAX 80.0
+#define GC_PHASE_MONTHS_MAX 120.0
+#define GC_WEIGHT_MIN 0.1
+#define GC_WEIGHT_MAX 10.0
+
 struct gc_role {
     const char *id, *title, *summary;
     double hours_per_week, months, implied_credit;

@@ -117,6 +117,8 @@ void gc_json_num(gc_buf *b, double v, int digits)
     char tmp[64];
     double scale = pow(10, digits);
 
+    if (!isfinite(v))
+        v = 0;   /* JSON has no NaN or infinity */
     v = round(v * scale) / scale;
     if (v == 0)
         v = 0;  /* no "-0" */

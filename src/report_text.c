@@ -31,7 +31,13 @@ static void clean_str(gc_buf *b, const char *s, int redact)
 
 static void bar(gc_buf *b, double cov, const gc_report_opts *o)
 {
-    size_t full = (size_t)lround(cov * BAR_WIDTH);
+    size_t full;
+
+    if (!(cov >= 0))
+        cov = 0;   /* NaN too: a bar is drawn for any value, never a loop */
+    if (cov > 1)
+        cov = 1;
+    full = (size_t)lround(cov * BAR_WIDTH);
 
     gc_buf_adds(b, col(o, cov >= 1 ? GREEN : cov > 0 ? YELLOW : RED));
     gc_buf_repeat(b, "█", full);
@@ -42,7 +48,8 @@ static void bar(gc_buf *b, double cov, const gc_report_opts *o)
 
 static void months(gc_buf *b, double m)
 {
-    double r = round(m * 10) / 10;
+    double r = isfinite(m) ? round(m * 10) / 10 : 0;
+
     gc_buf_printf(b, "%.1f month%s", r, r == 1.0 ? "" : "s");
 }
 

@@ -34,7 +34,7 @@ static int parse_phase_skill(gc_data *d, gc_phase *ph, const gc_ynode *s, const 
             return GC_EDATA;
         idn = gc_ymap_get(s, "id");
         const gc_ynode *wn = gc_ymap_get(s, "weight");
-        if (wn && gc_ynumber(&w, wn, 0.1, 10, "weight", file, err) < 0)
+        if (wn && gc_ynumber(&w, wn, GC_WEIGHT_MIN, GC_WEIGHT_MAX, "weight", file, err) < 0)
             return GC_EDATA;
     } else if (gc_yexpect(s, GC_Y_SCALAR, "skill", file, err) < 0) {
         return GC_EDATA;
@@ -95,7 +95,7 @@ static int parse_phase(gc_data *d, gc_role *r, const gc_ynode *m, const char *fi
     ph = gc_role_add_phase(r);
     ph->id = scalar(d, m, "id");
     ph->title = scalar(d, m, "title");
-    if (gc_ynumber(&ph->months, gc_ymap_get(m, "months"), 0, 120, "months", file, err) < 0)
+    if (gc_ynumber(&ph->months, gc_ymap_get(m, "months"), 0, GC_PHASE_MONTHS_MAX, "months", file, err) < 0)
         return GC_EDATA;
     sk = gc_ymap_get(m, "skills");
     if (gc_yexpect(sk, GC_Y_SEQ, "skills", file, err) < 0)
@@ -141,7 +141,8 @@ static int parse_role_numbers(gc_role *r, const gc_ynode *root, const char *file
     const gc_ynode *v;
     double sum = 0;
 
-    if (gc_ynumber(&r->hours_per_week, gc_ymap_get(root, "hours_per_week"), 1, 80,
+    if (gc_ynumber(&r->hours_per_week, gc_ymap_get(root, "hours_per_week"), GC_ROLE_HOURS_MIN,
+                   GC_ROLE_HOURS_MAX,
                    "hours_per_week", file, err) < 0)
         return GC_EDATA;
     if ((v = gc_ymap_get(root, "implied_credit")) &&

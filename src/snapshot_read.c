@@ -4,6 +4,7 @@
  * small hash tables (roles, categories, headings) are built.  Every offset,
  * range and index is checked against what it refers to before use, so a
  * damaged blob gives GC_EDATA, never a crash. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +84,16 @@ static gc_range range(reader *r, gc_range x, uint32_t n)
         return (gc_range){0, 0};
     }
     return x;
+}
+
+/* A number the YAML loader would have accepted: finite, in [lo, hi]. */
+static double num(reader *r, double v, double lo, double hi)
+{
+    if (!(v >= lo && v <= hi)) {   /* NaN fails too */
+        r->bad = 1;
+        return lo;
+    }
+    return v;
 }
 
 static gc_pos pos(reader *r, s_pos p)
@@ -269,13 +280,26 @@ static void read_phase(reader *r, gc_data *d, gc_role *ro, const s_phase *x)
 
     ph->id = str(r, x->id);
     ph->title = str(r, x->title);
-    ph->months = x->months;
+    ph->months = num(r, x->months, 0, GC_PHASE_MONTHS_MAX);
     for (uint32_t k = 0; k < sk.n; k++) {
         uint32_t s = idx(r, ps[sk.off + k].skill, d->skills->len);
         g_array_append_val(ph->skills, s);
-        g_array_append_val(ph->weights, ps[sk.off + k].weight);
+        double w = num(r, ps[sk.off + k].weight, GC_WEIGHT_MIN, GC_WEIGHT_MAX);
+        g_array_append_val(ph->weights, w);
     }
     read_strlist(r, ph->milestones, x->milestones);
+}
+
+/* A role's months are the sum of its phases', as roles.c makes them. */
+static double months_of(reader *r, const gc_role *ro, double stated)
+{
+    double sum = 0;
+
+    for (guint k = 0; k < ro->phases->len; k++)
+        sum += ((const gc_phase *)ro->phases->pdata[k])->months;
+    if (!(fabs(stated - sum) <= 1e-6))
+        r->bad = 1;
+    return sum;
 }
 
 static void read_roles(reader *r, gc_data *d)
@@ -290,13 +314,13 @@ static void read_roles(reader *r, gc_data *d)
         ro->id = str(r, v[i].id);
         ro->title = str(r, v[i].title);
         ro->summary = v[i].summary == SNAP_NO_STR ? NULL : str(r, v[i].summary);
-        ro->hours_per_week = v[i].hours_per_week;
-        ro->months = v[i].months;
-        ro->implied_credit = v[i].implied_credit;
+        ro->hours_per_week = num(r, v[i].hours_per_week, GC_ROLE_HOURS_MIN, GC_ROLE_HOURS_MAX);
+        ro->implied_credit = num(r, v[i].implied_credit, 0, 1);
         ro->pos = pos(r, v[i].pos);
         gc_range p = range(r, v[i].phases, n_phases);
         for (uint32_t k = 0; k < p.n; k++)
             read_phase(r, d, ro, &ph[p.off + k]);
+        ro->months = months_of(r, ro, v[i].months);
         read_strlist(r, ro->codes, v[i].codes);
         g_hash_table_insert(d->role_by_id, GC_UNCONST(ro->id), ro);
     }

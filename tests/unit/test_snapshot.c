@@ -2,6 +2,7 @@
  * YAML-built one (same lookups, same analysis bytes, same snapshot again),
  * and a damaged snapshot is refused or, if it still passes every check,
  * used without crashing (run under valgrind/ASan to see the difference). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,6 +133,54 @@ static void damaged(const gc_data *d)
     free(blob);
 }
 
+/* Numbers the YAML loader refuses are refused in a snapshot too, even
+ * with a valid checksum: a planted cache file with an implied credit of
+ * 100 once made the text report's bar loop forever (issue 18.2). */
+typedef enum { F_CREDIT, F_HOURS, F_ROLE_MONTHS, F_PHASE_MONTHS, F_WEIGHT } field;
+
+static int planted(const gc_data *d, field f, double v)
+{
+    gc_err err = GC_ERR_INIT;
+    char *blob = NULL;
+    size_t len = 0;
+    int rc;
+
+    gc_data_snapshot(&blob, &len, d, &err);
+    snap_hdr *h = (snap_hdr *)(void *)blob;
+    s_role *ro = (s_role *)(void *)(blob + h->s[S_ROLES].off);
+    s_phase *ph = (s_phase *)(void *)(blob + h->s[S_PHASES].off);
+    s_pskill *ps = (s_pskill *)(void *)(blob + h->s[S_PSKILLS].off);
+    switch (f) {
+    case F_CREDIT: ro->implied_credit = v; break;
+    case F_HOURS: ro->hours_per_week = v; break;
+    case F_ROLE_MONTHS: ro->months = v; break;
+    case F_PHASE_MONTHS: ph->months = v; break;
+    case F_WEIGHT: ps->weight = v; break;
+    }
+    reseal(blob, len);
+    gc_data_free(from(blob, len, &rc));
+    free(blob);
+    return rc;
+}
+
+static void planted_numbers(const gc_data *d)
+{
+    CHECK(planted(d, F_CREDIT, 0.25) == 0);   /* the premise: an edit can pass */
+    CHECK(planted(d, F_CREDIT, 100) == GC_EDATA);
+    CHECK(planted(d, F_CREDIT, -1) == GC_EDATA);
+    CHECK(planted(d, F_CREDIT, NAN) == GC_EDATA);
+    CHECK(planted(d, F_HOURS, 0) == GC_EDATA);
+    CHECK(planted(d, F_HOURS, 1e300) == GC_EDATA);
+    CHECK(planted(d, F_HOURS, INFINITY) == GC_EDATA);
+    CHECK(planted(d, F_ROLE_MONTHS, -5) == GC_EDATA);
+    CHECK(planted(d, F_ROLE_MONTHS, 1e9) == GC_EDATA);
+    CHECK(planted(d, F_PHASE_MONTHS, -1) == GC_EDATA);
+    CHECK(planted(d, F_PHASE_MONTHS, NAN) == GC_EDATA);
+    CHECK(planted(d, F_WEIGHT, NAN) == GC_EDATA);
+    CHECK(planted(d, F_WEIGHT, -3) == GC_EDATA);
+    CHECK(planted(d, F_WEIGHT, 1e6) == GC_EDATA);
+}
+
 static gc_data *load_shipped(void)
 {
     gc_limits lim = GC_LIMITS_INIT;
@@ -155,6 +204,7 @@ int main(void)
     if (shipped)
         round_trip(shipped, "shipped");
     damaged(mini);
+    planted_numbers(mini);
     embedded = 1;   /* the same without the checksum: the bounds checks alone */
     damaged(mini);
     embedded = 0;

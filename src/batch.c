@@ -194,8 +194,8 @@ int gc_batch_run(gc_task *tasks, size_t n, int jobs, const gc_data *d, const gc_
             active += running(&tasks[i]);
         }
         fr.n = 0;   /* a CPU not used at once may be busy again by the next start */
-        while (emitted < n && tasks[emitted].doc != NULL)
-            emit(&tasks[emitted++], ctx);
+        while (emitted < n && tasks[emitted].doc != NULL && !gc_interrupted)
+            emit(&tasks[emitted++], ctx);   /* a write blocked by a signal ends here */
         if (active > 0)
             active -= step(tasks, emitted, hi, d, lim, full ? &fr : NULL);
         reap_done(tasks, &unreaped, hi, 0);

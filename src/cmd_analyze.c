@@ -158,8 +158,8 @@ static void emit(gc_task *t, void *p)
     render(&b, c, t->path, t->doc, score, &more);
     if (c->out)
         to_outdir(c, t->path, t->doc, &b, score, &more);
-    else if (gc_out(&b) < 0)
-        c->write_failed = 1;
+    else if (!c->write_failed && gc_out(&b) < 0)
+        c->write_failed = 1;   /* later writes would fail or block too */
     c->n_done++;
     gc_buf_free(&b);
     for (size_t i = 0; i < more.n_suggestions; i++)
@@ -221,6 +221,21 @@ static int expand(gc_inputs *in, const gc_cli *cli)
     if (cli->files_from && gc_inputs_add_list(in, cli->files_from, cli->recursive) < 0)
         return -1;
     return 0;
+}
+
+/* Standard input can be read once: "-" twice, or "-" beside
+ * "--files-from -", would read a file named "-" or nothing. */
+static int stdin_twice(const gc_inputs *in, const gc_cli *cli)
+{
+    size_t n = cli->files_from && strcmp(cli->files_from, "-") == 0;
+
+    for (size_t i = 0; i < in->n; i++)
+        n += strcmp(in->paths[i], "-") == 0 && in->errs[i] == NULL;
+    if (n < 2)
+        return 0;
+    gc_cli_error(NULL, "standard input ('-') can be read only once");
+    fputs("gapcheck: try 'gapcheck --help' for more information\n", stderr);
+    return 1;
 }
 
 static size_t max_phases(const gc_data *d)
@@ -318,9 +333,14 @@ int gc_cmd_analyze(const gc_cli *cli, const gc_data *d)
         rc = EXIT_ALL_OK;  /* an empty folder or list: nothing to do */
     else if (cli->job && (c.posting = posting = load_posting(cli, d)) == NULL)
         rc = gc_interrupted ? 128 + (int)gc_interrupted : EXIT_SOME_FAILED;
+    else if (stdin_twice(&in, cli))
+        rc = EXIT_USAGE;
     else if ((tasks = calloc(in.n, sizeof *tasks)) != NULL) {
-        for (size_t i = 0; i < in.n; i++)
+        for (size_t i = 0; i < in.n; i++) {
             tasks[i].path = in.paths[i];
+            if (in.errs[i])   /* a folder -r could not walk: its record is this error */
+                tasks[i].doc = gc_doc_new_error(d, in.errs[i]);
+        }
         rc = run(&c, tasks, in.n, &stdin_buf);
     }
     gc_outdir_free(c.out);

@@ -27,11 +27,32 @@ static int push(gc_inputs *in, const char *path)
         if (p == NULL)
             return -1;
         in->paths = p;
+        gc_err **e = realloc(in->errs, cap * sizeof *e);
+        if (e == NULL)
+            return -1;
+        in->errs = e;
         in->cap = cap;
     }
+    in->errs[in->n] = NULL;
     if ((in->paths[in->n] = strdup(path)) == NULL)
         return -1;
     in->n++;
+    return 0;
+}
+
+/* A path that gets an error record instead of being read. */
+static int push_error(gc_inputs *in, const char *path, int code, const char *detail,
+                      const char *msg)
+{
+    gc_err *e = calloc(1, sizeof *e);
+
+    if (e == NULL || push(in, path) < 0) {
+        free(e);
+        return -1;
+    }
+    gc_err_set(e, code, NULL, 0, 0, "%s", msg);
+    gc_err_detail(e, detail);
+    in->errs[in->n - 1] = e;
     return 0;
 }
 
@@ -56,8 +77,8 @@ static int visit(gc_inputs *in, const char *dir, const char *name, int depth)
     snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
     if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
         rc = walk(in, path, depth + 1);
-    else if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-        rc = push(in, path);
+    else if (stat(path, &st) == 0 ? S_ISREG(st.st_mode) : errno != ENOENT)
+        rc = push(in, path);   /* a name too long to open still gets its record */
     free(path);
     return rc;
 }
@@ -71,12 +92,15 @@ static int walk(gc_inputs *in, const char *dir, int depth)
     int rc = 0;
 
     if (depth > MAX_DEPTH) {
-        gc_cli_error(dir, "directories nested deeper than %d levels", MAX_DEPTH);
-        return 0;
+        char msg[80];
+        snprintf(msg, sizeof msg, "directories nested deeper than %d levels: not read",
+                 MAX_DEPTH);
+        return push_error(in, dir, GC_ELIMIT, "dir_depth", msg);
     }
     if ((dp = opendir(dir)) == NULL) {
-        gc_cli_error(dir, "cannot open directory: %s", strerror(errno));
-        return 0;
+        char msg[160];
+        snprintf(msg, sizeof msg, "cannot open directory: %s", strerror(errno));
+        return push_error(in, dir, GC_EIO, "", msg);
     }
     while ((e = readdir(dp)) != NULL && rc == 0) {
         if (e->d_name[0] == '.')
@@ -146,8 +170,11 @@ int gc_inputs_add_list(gc_inputs *in, const char *list_file, int recursive)
 
 void gc_inputs_free(gc_inputs *in)
 {
-    for (size_t i = 0; i < in->n; i++)
+    for (size_t i = 0; i < in->n; i++) {
         free(in->paths[i]);
+        free(in->errs[i]);
+    }
     free(in->paths);
+    free(in->errs);
     memset(in, 0, sizeof *in);
 }

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -51,9 +52,17 @@ static int run(const gc_cli *cli, const gc_data *d)
     }
 }
 
-/* A full disk or a closed pipe must not pass for success (jq, sbase). */
+/* A full disk or a closed pipe must not pass for success (jq, sbase).
+ * Interrupted, the exit status is 128 + the signal, whatever a write did
+ * meanwhile (a write blocked on a full pipe fails with EINTR), and what is
+ * still buffered is dropped: flushing it could block again, on a reader
+ * that never reads, and SIGTERM must end the run. */
 static int close_stdout(int rc)
 {
+    if (gc_interrupted) {
+        __fpurge(stdout);
+        return 128 + (int)gc_interrupted;
+    }
     if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
         fprintf(stderr, "gapcheck: write error: %s\n", strerror(errno));
         return EXIT_SYSTEM;

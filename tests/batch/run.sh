@@ -160,6 +160,33 @@ else
     echo "batch: rename rollback: not checked (no C compiler)"
 fi
 
+# --- SIGTERM while blocked writing to a full pipe: exit 143 at once (issue 18.7)
+for i in $(seq 1 40); do echo $R/one-column-mle.pdf; done >"$tmp/l40"
+( "$bin" --files-from "$tmp/l40" --format json --explain --role mle -q; echo $? >"$tmp/term.rc" ) | sleep 4 &
+sleep 1.5; pkill -TERM -f -- "--files-from $tmp/l40"; sleep 0.7
+check "SIGTERM while blocked on stdout: exit 143" "[ \"\$(cat '$tmp/term.rc' 2>/dev/null)\" = 143 ]"
+wait
+
+# --- every input gets a record: folders nested too deep, names too long, '-' twice
+deep="$tmp/deep"; for i in $(seq 1 34); do deep="$deep/d"; done
+mkdir -p "$deep" && echo 'Skills: Python' >"$deep/cv.txt" && echo 'Skills: Go' >"$tmp/deep/top.txt"
+"$bin" -r "$tmp/deep" --format json 2>"$tmp/deep.err" | jq -r '"\(.status) \(.error.detail)"' >"$tmp/deep.out"
+rc=${PIPESTATUS[0]}
+check "-r too deep: a record, exit 1" "[ $rc = 1 ] && grep -qx 'error dir_depth' '$tmp/deep.out' && grep -qx 'ok null' '$tmp/deep.out'"
+mkdir -p "$tmp/longname"
+if python3 -c 'import os,sys; os.chdir(sys.argv[1])
+for i in range(17): os.mkdir("x"*250); os.chdir("x"*250)
+open("cv.txt","w").write("Skills: Python\n")' "$tmp/longname" 2>/dev/null; then
+    "$bin" -r "$tmp/longname" --format json 2>/dev/null | jq -r .status >"$tmp/long.out"
+    rc=${PIPESTATUS[0]}
+    check "-r path over PATH_MAX: a record, exit 1" "[ $rc = 1 ] && [ \"\$(cat '$tmp/long.out')\" = error ]"
+else
+    echo "batch: a path over PATH_MAX: not checked (cannot create one here)"
+fi
+echo 'Skills: Python' | "$bin" - - >/dev/null 2>"$tmp/twice.err"
+rc=$?
+check "'-' twice is a usage error" "[ $rc = 2 ] && grep -q 'read only once' '$tmp/twice.err'"
+
 # --- progress on a terminal only
 script -qec "$bin -r $R --format json -j 2 >/dev/null" /dev/null >"$tmp/tty.out" 2>&1
 check "progress on a terminal" "grep -q 'files/s' '$tmp/tty.out'"

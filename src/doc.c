@@ -6,6 +6,7 @@
 
 #include "data_int.h"
 #include "doc_int.h"
+#include "extract.h"
 
 gc_doc *gc_doc_new(const gc_data *d)
 {
@@ -292,9 +293,13 @@ int gc_doc_decode(gc_doc **out, const gc_data *d, const char *buf, size_t len, g
     if (h.magic != DOC_MAGIC || h.n_skills != d->skills->len)
         return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
     doc = gc_doc_new(d);
-    /* The error code is the child's word too: only a known code (or none). */
+    /* The error code and the format name are the child's word too: only a
+     * known code (or none) and a known format name, which reports print
+     * (an error document may have none). */
+    h.format[sizeof h.format - 1] = '\0';
     if (decode_body(doc, &r, &h) < 0 || !valid(doc, d->sections->len) ||
-        h.err.code > 0 || strcmp(gc_code_name(h.err.code), "unknown") == 0) {
+        h.err.code > 0 || strcmp(gc_code_name(h.err.code), "unknown") == 0 ||
+        (gc_format_from_name(h.format) < 0 && (h.format[0] || !h.err.code))) {
         gc_doc_free(doc);
         return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
     }

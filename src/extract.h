@@ -29,6 +29,7 @@ typedef enum gc_format {
     GC_FMT_ZIP,      /* a zip that is neither DOCX nor ODT */
     GC_FMT_BINARY,   /* something that is not text */
     GC_FMT_JSONRESUME, /* a JSON Resume document (jsonresume.org) */
+    GC_N_FORMATS
 } gc_format;
 
 typedef int (*gc_extract_fn)(gc_text *out, const unsigned char *data, size_t len,
@@ -54,6 +55,8 @@ int gc_sniff_jsonresume(const unsigned char *data, size_t len);
 /* Detects the format from the first bytes (never from a file name). */
 gc_format gc_sniff(const unsigned char *data, size_t len);
 const char *gc_format_name(gc_format f);
+/* The format a name stands for, or -1 for a name no format has. */
+int gc_format_from_name(const char *name);
 
 /* Sniffs and runs the matching extractor; unsupported formats give
  * GC_EFORMAT with a message naming the format. */

@@ -180,14 +180,23 @@ gc_format gc_sniff(const unsigned char *data, size_t len)
     return memchr(data, '\0', len) != NULL ? GC_FMT_BINARY : GC_FMT_TEXT;
 }
 
+static const char *const format_names[] = {
+    [GC_FMT_UNKNOWN] = "unknown", [GC_FMT_PDF] = "pdf",   [GC_FMT_DOCX] = "docx",
+    [GC_FMT_ODT] = "odt",         [GC_FMT_FODT] = "fodt", [GC_FMT_HTML] = "html",
+    [GC_FMT_TEXT] = "text",       [GC_FMT_RTF] = "rtf",   [GC_FMT_DOC] = "doc",
+    [GC_FMT_ZIP] = "zip",         [GC_FMT_BINARY] = "binary",
+    [GC_FMT_JSONRESUME] = "jsonresume",
+};
+
+int gc_format_from_name(const char *name)
+{
+    for (int f = 0; f < GC_N_FORMATS; f++)
+        if (format_names[f] && strcmp(format_names[f], name) == 0)
+            return f;
+    return -1;
+}
+
 const char *gc_format_name(gc_format f)
 {
-    static const char *const names[] = {
-        [GC_FMT_UNKNOWN] = "unknown", [GC_FMT_PDF] = "pdf",   [GC_FMT_DOCX] = "docx",
-        [GC_FMT_ODT] = "odt",         [GC_FMT_FODT] = "fodt", [GC_FMT_HTML] = "html",
-        [GC_FMT_TEXT] = "text",       [GC_FMT_RTF] = "rtf",   [GC_FMT_DOC] = "doc",
-        [GC_FMT_ZIP] = "zip",         [GC_FMT_BINARY] = "binary",
-        [GC_FMT_JSONRESUME] = "jsonresume",
-    };
-    return (unsigned)f < sizeof names / sizeof names[0] && names[f] ? names[f] : "unknown";
+    return (unsigned)f < GC_N_FORMATS && format_names[f] ? format_names[f] : "unknown";
 }

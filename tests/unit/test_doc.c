@@ -97,6 +97,27 @@ int main(void)
         gc_doc_free(ed);
         free(buf);
     }
+    /* the format name is the child's word too: a hostile child's
+     * "<script>" or escape sequence is refused, not printed (issue 18.8) */
+    static const char *const bad_formats[] = {"<script>", "\033[2J", "pdf\033", "", "PDF"};
+    for (size_t k = 0; k < sizeof bad_formats / sizeof bad_formats[0]; k++) {
+        char *p;
+        buf = NULL;
+        back = NULL;
+        CHECK(gc_doc_encode(&buf, &len, doc, &err) == 0);
+        p = memmem(buf, len, "text", 5);   /* the header's format field, NUL included */
+        CHECK(p != NULL);
+        if (p != NULL) {
+            memset(p, 0, 16);
+            memcpy(p, bad_formats[k], strlen(bad_formats[k]));
+            CHECK(gc_doc_decode(&back, d, buf, len, &err) < 0 && back == NULL);
+            memcpy(p, "pdf", 4);
+            CHECK(gc_doc_decode(&back, d, buf, len, &err) == 0);   /* the premise */
+        }
+        gc_doc_free(back);
+        gc_err_clear(&err);
+        free(buf);
+    }
     gc_doc_free(doc);
     gc_data_free(d);
     return test_summary("test_doc");

@@ -8,8 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "gapcheck.h"
+#include <glib.h>
+
 #include "cli.h"
+#include "gapcheck.h"
 
 enum {
 #define OPT(id, s, l, a, m, h) id,
@@ -69,18 +71,30 @@ static void version(void)
     gc_buf_free(&b);
 }
 
+/* Prints "gapcheck: " and the message, every control character (ESC, OSC,
+ * clear-screen …) turned into a space the way report bodies are: file and
+ * zip part names, lint messages and user data reach the terminal here. */
+static void print_clean(const char *prefix, const char *fmt, va_list ap)
+{
+    char *msg = g_strdup_vprintf(fmt, ap);
+    char *safe_msg = gc_report_clean(msg, 0);
+    char *safe_prefix = prefix ? gc_report_clean(prefix, 0) : NULL;
+
+    fflush(stdout);
+    fprintf(stderr, "gapcheck: %s%s%s\n", safe_prefix ? safe_prefix : "", safe_prefix ? ": " : "",
+            safe_msg);
+    g_free(safe_prefix);
+    g_free(safe_msg);
+    g_free(msg);
+}
+
 void gc_cli_error(const char *prefix, const char *fmt, ...)
 {
     va_list ap;
 
-    fflush(stdout);
-    fprintf(stderr, "gapcheck: ");
-    if (prefix)
-        fprintf(stderr, "%s: ", prefix);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    print_clean(prefix, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void gc_cli_report_err(const char *file, const gc_err *err)
@@ -103,11 +117,10 @@ static int usage_error(const char *fmt, ...)
 {
     va_list ap;
 
-    fprintf(stderr, "gapcheck: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    print_clean(NULL, fmt, ap);
     va_end(ap);
-    fputs("\ngapcheck: try 'gapcheck --help' for more information\n", stderr);
+    fputs("gapcheck: try 'gapcheck --help' for more information\n", stderr);
     return -1;
 }
 

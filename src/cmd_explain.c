@@ -72,8 +72,10 @@ static void emit(gc_task *t, void *p)
         gc_cli_error(t->path, "%s", e->msg);
         c->rc = EXIT_SOME_FAILED;
     } else {
-        gc_buf_printf(&b, "%s: %s (%s, %s)\n", t->path, gc_skill_name(d, s), gc_skill_id(d, s),
+        char *path = gc_report_clean(t->path, 0);   /* no escapes from a file name */
+        gc_buf_printf(&b, "%s: %s (%s, %s)\n", path, gc_skill_name(d, s), gc_skill_id(d, s),
                       gc_skill_category(d, s));
+        g_free(path);
         gc_how how = gc_doc_how(t->doc, s);
         if (how == GC_EVIDENCED)
             found(&b, t->doc, s, c->cli->redact);

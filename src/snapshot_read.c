@@ -101,6 +101,20 @@ static gc_pos pos(reader *r, s_pos p)
     return (gc_pos){str(r, p.file), p.line, p.col};
 }
 
+/* The YAML loader refuses control characters in data; a snapshot from the
+ * cache must not bring them either.  NUL separates the pool's strings. */
+static int has_control(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c && c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ||
+            (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+             (unsigned char)s[i + 1] < 0xA0))
+            return 1;
+    }
+    return 0;
+}
+
 static int check_header(reader *r, const void *buf, size_t len, int sum)
 {
     const snap_hdr *h = buf;
@@ -114,6 +128,8 @@ static int check_header(reader *r, const void *buf, size_t len, int sum)
     r->pool = sect(r, S_STR, 1, &r->pool_len);
     if (r->pool_len == 0 || r->pool[r->pool_len - 1] != '\0')
         return -1;
+    if (sum && has_control(r->pool, r->pool_len))
+        return -1;   /* names the YAML loader refuses (escape sequences) */
     return r->bad ? -1 : 0;
 }
 

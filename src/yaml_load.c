@@ -332,6 +332,19 @@ static int check_props(const builder *b, yaml_mark_t m, const yaml_char_t *ancho
     return 0;
 }
 
+/* C0 controls other than tab and newline, DEL, and C1 controls. */
+static int has_control(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ||
+            (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+             (unsigned char)s[i + 1] < 0xA0))
+            return 1;
+    }
+    return 0;
+}
+
 static int on_scalar(builder *b, const yaml_event_t *ev)
 {
     const char *value = (const char *)ev->data.scalar.value;
@@ -344,6 +357,11 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
     /* "\0" in a double-quoted scalar would silently cut every C string use. */
     if (memchr(value, '\0', len) != NULL)
         return fail_at(b, ev->start_mark, "NUL characters are not supported");
+    /* "\e[2J" or an OSC 52 clipboard write in a name would reach the
+     * user's terminal through every report and message. */
+    if (has_control(value, len))
+        return fail_at(b, ev->start_mark,
+                       "control characters (escape sequences) are not allowed in data");
     n = node_new(b, GC_Y_SCALAR, ev->start_mark);
     if (n == NULL || (n->str = arena_strdup(b->doc, value, len)) == NULL)
         return oom(b);

@@ -228,6 +228,11 @@ static int set_option(gc_cli *cli, int id, const char *arg)
             return -1;
         cli->lim.memory_bytes = (size_t)v << 20;
         return 0;
+    case OPT_MAX_RSS:
+        if (number(&v, arg, 32, 65536, "resident memory limit") < 0)
+            return -1;
+        cli->lim.rss_bytes = (size_t)v << 20;
+        return 0;
     case OPT_HELP: help(); return 1;
     case OPT_VERSION: version(); return 1;
     }

@@ -24,6 +24,7 @@ OPT(OPT_MAX_ZIP_PART, 0, "max-zip-part", 1, "N", "bytes inflated from one DOCX/O
 OPT(OPT_MAX_ZIP_TOTAL, 0, "max-zip-total", 1, "N", "bytes inflated from one DOCX/ODT file (default 32 MiB)")
 OPT(OPT_MAX_XML_DEPTH, 0, "max-xml-depth", 1, "N", "XML element nesting (default 256)")
 OPT(OPT_MAX_MEMORY, 0, "max-memory", 1, "MIB", "address space of a parser process, MiB (default 1024)")
+OPT(OPT_MAX_RSS, 0, "max-rss", 1, "MIB", "memory in use by a parser process, MiB (default 200)")
 OPT(OPT_COLOR, 0, "color", 1, "WHEN", "colour: auto (default), always or never")
 OPT(OPT_REDACT, 0, "redact", 0, NULL, "mask e-mail addresses and phone numbers in reports")
 OPT(OPT_QUIET, 'q', "quiet", 0, NULL, "no messages on standard error except errors")

@@ -72,6 +72,8 @@ int gc_extract_html(gc_text *out, const unsigned char *data, size_t len,
         return err ? err->code : GC_EFORMAT;
     if (len > INT_MAX) /* libxml2 takes sizes as int */
         return gc_err_set(err, GC_ELIMIT, NULL, 0, 0, "HTML file is too large");
+    if ((rc = gc_xml_prescan(data, len, 1, "html", lim, err)) < 0)
+        return rc;
     /* NONET: no fetching; NOERROR/NOWARNING: libxml2 would echo document
      * lines (personal data) to stderr.  No NOBLANKS: it drops the spaces
      * between inline elements ("<b>C</b> <i>Go</i>"). */

@@ -4,6 +4,7 @@
  * files as GC_ENOTEXT.  It does no Unicode normalisation (normalize.c does).
  * It never prints: poppler's diagnostics go through g_log, which the CLI
  * silences once at start-up.  Not thread-safe on a shared document (P6). */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,15 +112,22 @@ static void mark_by_attrs(unsigned char *vis, size_t n, GList *attrs,
     }
 }
 
+/* The small render of the part of a page around its white text: `scale`
+ * pixels per point, its top left corner at page point (x0, y0). */
+typedef struct bg_render {
+    cairo_surface_t *s;
+    double x0, y0, scale;
+} bg_render;
+
 /* Luma (0..1) of the rendered pixel at page point (x, y); paper if outside. */
-static double luma_at(cairo_surface_t *s, double x, double y)
+static double luma_at(const bg_render *bg, double x, double y)
 {
-    int px = (int)(x * BG_SCALE), py = (int)(y * BG_SCALE);
-    int sw = pdf->cairo_image_surface_get_width(s);
-    int sh = pdf->cairo_image_surface_get_height(s);
-    const unsigned char *d = pdf->cairo_image_surface_get_data(s);
+    int px = (int)floor((x - bg->x0) * bg->scale), py = (int)floor((y - bg->y0) * bg->scale);
+    int sw = pdf->cairo_image_surface_get_width(bg->s);
+    int sh = pdf->cairo_image_surface_get_height(bg->s);
+    const unsigned char *d = pdf->cairo_image_surface_get_data(bg->s);
     uint32_t v;
-    size_t stride = (size_t)pdf->cairo_image_surface_get_stride(s);
+    size_t stride = (size_t)pdf->cairo_image_surface_get_stride(bg->s);
 
     if (px < 0 || py < 0 || px >= sw || py >= sh || d == NULL)
         return 1.0;
@@ -130,7 +138,7 @@ static double luma_at(cairo_surface_t *s, double x, double y)
 /* White text is visible on a dark band (sidebars, headers in the corpus).
  * poppler-glib does not expose fills, so render the page small and look just
  * above and below the glyph box, where the glyph itself does not reach. */
-static int on_dark_background(cairo_surface_t *s, const PopplerRectangle *r)
+static int on_dark_background(const bg_render *s, const PopplerRectangle *r)
 {
     double xs[3] = {r->x1 + 0.5, (r->x1 + r->x2) / 2, r->x2 - 0.5};
     int dark = 0;
@@ -142,26 +150,34 @@ static int on_dark_background(cairo_surface_t *s, const PopplerRectangle *r)
     return dark >= 3;
 }
 
-/* Renders the page small, clipped to `clip` (page points): only the pixels
- * around white text are ever read, and outside the clip cairo skips the
- * rasterising, which is most of a render's cost (fonts, images). */
-static cairo_surface_t *render_small(PopplerPage *page, double w, double h,
-                                     const PopplerRectangle *clip)
+/* Renders the part of the page inside `clip` (page points), small: only
+ * the pixels around white text are ever read.  The surface covers the clip
+ * alone, never the whole page, and holds at most GC_PDF_BG_PIXELS pixels
+ * (the scale drops for a huge box): a 700-byte PDF with a 26,000 pt page
+ * and white text once drove a child to 835 MB here (issue 18.6). */
+static void render_small(bg_render *bg, PopplerPage *page, const PopplerRectangle *clip)
 {
-    cairo_surface_t *s = pdf->cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-                                                         (int)(w * BG_SCALE) + 1,
-                                                         (int)(h * BG_SCALE) + 1);
-    cairo_t *cr = pdf->cairo_create(s);
+    double bw = clip->x2 - clip->x1, bh = clip->y2 - clip->y1;
+    double scale = BG_SCALE;
+    cairo_t *cr;
 
+    if (bw * bh * scale * scale > GC_PDF_BG_PIXELS)
+        scale = sqrt(GC_PDF_BG_PIXELS / (bw * bh));
+    bg->x0 = clip->x1;
+    bg->y0 = clip->y1;
+    bg->scale = scale;
+    bg->s = pdf->cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(bw * scale) + 1,
+                                            (int)(bh * scale) + 1);
+    cr = pdf->cairo_create(bg->s);
     pdf->cairo_set_source_rgb(cr, 1, 1, 1);   /* PDF pages are white paper */
     pdf->cairo_paint(cr);
-    pdf->cairo_scale(cr, BG_SCALE, BG_SCALE);
-    pdf->cairo_rectangle(cr, clip->x1, clip->y1, clip->x2 - clip->x1, clip->y2 - clip->y1);
+    pdf->cairo_scale(cr, scale, scale);
+    pdf->cairo_translate(cr, -clip->x1, -clip->y1);
+    pdf->cairo_rectangle(cr, clip->x1, clip->y1, bw, bh);
     pdf->cairo_clip(cr);
     pdf->poppler_page_render(page, cr);
     pdf->cairo_destroy(cr);
-    pdf->cairo_surface_flush(s);
-    return s;
+    pdf->cairo_surface_flush(bg->s);
 }
 
 /* The box around every white, non-space glyph, with the margin that
@@ -194,17 +210,26 @@ static void resolve_white(unsigned char *vis, const gunichar *u, size_t n,
                           const PopplerRectangle *r, PopplerPage *page, double w, double h)
 {
     PopplerRectangle box = {0, 0, 0, 0};
-    cairo_surface_t *s;
+    bg_render bg;
     int ok;
 
     if (!white_box(&box, vis, u, n, r))
         return;
-    s = render_small(page, w, h, &box);
-    ok = pdf->cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+    /* glyphs off the page are hidden already: render no more than the page */
+    box.x1 = dmax(box.x1, 0), box.y1 = dmax(box.y1, 0);
+    box.x2 = dmin(box.x2, w), box.y2 = dmin(box.y2, h);
+    if (box.x2 <= box.x1 || box.y2 <= box.y1) {
+        for (size_t i = 0; i < n; i++)
+            if (vis[i] == WHITE)
+                vis[i] = HIDDEN;
+        return;
+    }
+    render_small(&bg, page, &box);
+    ok = pdf->cairo_surface_status(bg.s) == CAIRO_STATUS_SUCCESS;
     for (size_t i = 0; i < n; i++)
         if (vis[i] == WHITE)
-            vis[i] = ok && on_dark_background(s, &r[i]) ? VIS : HIDDEN;
-    pdf->cairo_surface_destroy(s);
+            vis[i] = ok && on_dark_background(&bg, &r[i]) ? VIS : HIDDEN;
+    pdf->cairo_surface_destroy(bg.s);
 }
 
 /* ---- characters and line fragments ----------------------------------- */

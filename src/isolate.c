@@ -214,7 +214,27 @@ static const char *signal_name(int sig)
     }
 }
 
-void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int killed_for_time)
+long long gc_task_rss(const gc_task *t)
+{
+    char path[64], buf[128];
+    long long size = 0, resident = -1;
+    int fd;
+    ssize_t n;
+
+    snprintf(path, sizeof path, "/proc/%d/statm", (int)t->pid);
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+        return -1;
+    n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    if (sscanf(buf, "%lld %lld", &size, &resident) != 2)
+        return -1;
+    return resident * sysconf(_SC_PAGESIZE);
+}
+
+void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, gc_kill killed)
 {
     int status = 0;
     char msg[160];
@@ -228,7 +248,7 @@ void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int kill
     t->fd = -1;
     if (head == sizeof cpu)
         memcpy(&cpu, data, sizeof cpu);
-    if (!killed_for_time && gc_doc_decode(&t->doc, d, data + head, t->out.len - head, &err) == 0) {
+    if (!killed && gc_doc_decode(&t->doc, d, data + head, t->out.len - head, &err) == 0) {
         t->cpu = cpu;
         gc_buf_free(&t->out);
         t->unreaped = t->pid;
@@ -238,7 +258,11 @@ void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int kill
     while (waitpid(t->pid, &status, 0) < 0 && errno == EINTR)
         ;
     t->unreaped = 0;
-    if (killed_for_time || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
+    if (killed == GC_KILL_MEMORY) {
+        snprintf(msg, sizeof msg, "used more than %zu MB of memory",
+                 lim->rss_bytes / (1024 * 1024));
+        fail(t, d, GC_ELIMIT, "memory", msg);
+    } else if (killed || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
         snprintf(msg, sizeof msg, "exceeded the %.1f s time limit", lim->timeout_ms / 1000.0);
         fail(t, d, GC_ETIMEOUT, "timeout", msg);
     } else if (WIFSIGNALED(status)) {

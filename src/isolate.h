@@ -48,14 +48,20 @@ void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
 /* Reads what the child has written; returns 1 at end of file. */
 int gc_task_read(gc_task *t, size_t max_bytes);
 
+/* Why the parent killed a child, if it did. */
+typedef enum gc_kill { GC_KILL_NONE, GC_KILL_TIME, GC_KILL_MEMORY } gc_kill;
+
+/* The child's resident memory in bytes (/proc/PID/statm), or -1. */
+long long gc_task_rss(const gc_task *t);
+
 /* Turns the child's bytes (or its death) into t->doc, and t->cpu: the
  * child sends the CPU it ran on (4 bytes), then its record.  A complete record
  * is taken as it is, without waiting for the child to exit (it closes the
  * pipe first: its exit, the teardown of every library it loaded, then
  * overlaps the report); t->unreaped holds its pid, for gc_task_reap.
  * Otherwise the child is reaped here and its death explained.
- * `killed_for_time`: the caller killed it at the deadline. */
-void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, int killed_for_time);
+ * `killed`: the caller killed it, at the deadline or over lim->rss_bytes. */
+void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, gc_kill killed);
 
 /* Reaps a finished child (t->unreaped); without `block`, only if it is
  * already gone.  Returns 1 when nothing is left to reap. */

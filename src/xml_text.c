@@ -406,15 +406,124 @@ static int walk_reader(xmlTextReaderPtr r, unsigned tree_mode, gc_text *out, con
     return rc;
 }
 
+/* ---- the pre-scan ------------------------------------------------------ */
+
+/* The end of s[i..len) after the first `pat`, or len. */
+static size_t skip_past(const unsigned char *s, size_t i, size_t len, const char *pat)
+{
+    size_t k = strlen(pat);
+
+    while (i < len) {
+        const unsigned char *p = memchr(s + i, pat[0], len - i);
+        if (p == NULL)
+            return len;
+        i = (size_t)(p - s);
+        if (len - i >= k && memcmp(s + i, pat, k) == 0)
+            return i + k;
+        i++;
+    }
+    return len;
+}
+
+/* HTML's raw-text elements: their content is no markup ("a<b && c=1"). */
+static size_t skip_raw_text(const unsigned char *s, size_t i, size_t len, size_t name_at)
+{
+    static const char *const raw[] = {"script", "style"};
+
+    for (size_t k = 0; k < 2; k++) {
+        size_t n = strlen(raw[k]);
+        if (len - name_at > n && g_ascii_strncasecmp((const char *)s + name_at, raw[k], n) == 0 &&
+            !g_ascii_isalnum(s[name_at + n])) {
+            for (; i < len; i++)
+                if (s[i] == '<' && i + 2 + n <= len && s[i + 1] == '/' &&
+                    g_ascii_strncasecmp((const char *)s + i + 2, raw[k], n) == 0)
+                    return i;
+        }
+    }
+    return i;
+}
+
+/* One start tag from s[i] = '<': counts its attributes (each '=' outside
+ * a quoted value) up to its '>'; returns where it ends. */
+static size_t scan_tag(const unsigned char *s, size_t i, size_t len, unsigned *n_attr)
+{
+    unsigned char quote = 0;
+
+    *n_attr = 0;
+    for (i++; i < len; i++) {
+        unsigned char c = s[i];
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '=') {
+            ++*n_attr;
+        } else if (c == '>') {
+            return i + 1;
+        }
+    }
+    return len;
+}
+
+int gc_xml_prescan(const unsigned char *s, size_t len, int html, const char *part,
+                   const gc_limits *lim, gc_err *err)
+{
+    size_t i = 0, n_elements = 0;
+
+    while (i < len) {
+        const unsigned char *lt = memchr(s + i, '<', len - i);
+        if (lt == NULL)
+            break;
+        i = (size_t)(lt - s);
+        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+            i = skip_past(s, i + 4, len, "-->");
+        else if (len - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0)
+            i = skip_past(s, i + 9, len, "]]>");
+        else if (len - i >= 2 && (s[i + 1] == '!' || s[i + 1] == '?' || s[i + 1] == '/'))
+            i = skip_past(s, i + 2, len, ">");
+        else {
+            unsigned n_attr;
+            size_t name_at = i + 1;
+            i = scan_tag(s, i, len, &n_attr);
+            if (n_attr > lim->xml_attributes) {
+                if (html)
+                    gc_err_set(err, GC_ELIMIT, NULL, 0, 0,
+                               "HTML file has an element with more than %u attributes",
+                               lim->xml_attributes);
+                else
+                    gc_err_set(err, GC_ELIMIT, part, 0, 0,
+                               "XML part '%s' has an element with more than %u attributes",
+                               part, lim->xml_attributes);
+                gc_err_detail(err, "xml_attributes");
+                return GC_ELIMIT;
+            }
+            if (html && ++n_elements > lim->html_elements) {
+                gc_err_set(err, GC_ELIMIT, part, 0, 0, "HTML file has more than %u elements",
+                           lim->html_elements);
+                gc_err_detail(err, "html_elements");
+                return GC_ELIMIT;
+            }
+            if (html)
+                i = skip_raw_text(s, i, len, name_at);
+        }
+    }
+    return 0;
+}
+
 int gc_xml_extract(gc_text *out, const unsigned char *data, size_t len, const char *part,
                    const gc_xml_rules *rules, const gc_limits *lim, gc_err *err)
 {
+    int rc;
+
     if (gc_xml_lib(err) == NULL)
         return err ? err->code : GC_EFORMAT;
     if (len > INT_MAX) /* libxml2 takes sizes as int */
         return gc_err_set(err, GC_ELIMIT, part, 0, 0, "XML part '%s' is too large", part);
     if (prologue_has_doctype(data, len))
         return dtd_error(part, err);
+    if ((rc = gc_xml_prescan(data, len, 0, part, lim, err)) < 0)
+        return rc;
     /* Never NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE (security.md §2.1). */
     return walk_reader(xml->xmlReaderForMemory((const char *)data, (int)len, NULL, NULL,
                                           XML_PARSE_NONET | XML_PARSE_NOERROR |

@@ -63,6 +63,15 @@ typedef struct gc_xml_rules {
 int gc_xml_extract(gc_text *out, const unsigned char *xml, size_t len, const char *part,
                    const gc_xml_rules *rules, const gc_limits *lim, gc_err *err);
 
+/* A linear pass over raw XML or HTML bytes before libxml2 sees them: more
+ * than lim->xml_attributes attributes (namespace declarations included) on
+ * one element is GC_ELIMIT "xml_attributes" (libxml2 checks duplicates in
+ * quadratic time: 100,000 attributes took 18 s), and with `html`, more
+ * than lim->html_elements elements is GC_ELIMIT "html_elements" (the HTML
+ * tree is built whole: 20 MiB of <p>x</p> took 822 MB). */
+int gc_xml_prescan(const unsigned char *data, size_t len, int html, const char *part,
+                   const gc_limits *lim, gc_err *err);
+
 struct _xmlDoc;
 
 /* Same walk over a tree built by libxml2's HTML parser (extract_html.c owns

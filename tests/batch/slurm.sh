@@ -7,8 +7,9 @@
 # options point there).  Over the résumé fixtures plus a broken and a missing file, in 5
 # array tasks, it checks: one record per input path, no path twice, no path
 # that was not an input, the merge equals a direct run byte for byte, every
-# task ran and completed, on more than one node, and re-running a shard
-# (present or deleted) writes it again with the same bytes.
+# task ran and completed, on more than one node, re-running a shard (present
+# or deleted) writes it again with the same bytes, and a re-run that fails
+# leaves the shard file as it was.
 # Every exit path stops the daemons and jobs it started and removes the folder.
 # Prints "slurm: SKIP: <why>" and exits 0 where Slurm cannot run: packages
 # missing, not root, or a daemon that does not come up (with its log);
@@ -222,5 +223,17 @@ check "re-run shard 3 is back, byte-identical" "cmp -s '$tmp/0003.before' '$out/
 check "merge after the re-run is unchanged" "cmp -s '$tmp/merged.jsonl' '$tmp/merged2.jsonl'"
 check "no temporary files after the re-run" "[ -z \"\$(ls -A '$out/out' | grep -v '^[0-9]*\.jsonl\$')\" ]"
 
-echo "slurm: $pass passed, $fail failed in ${SECONDS}s (jobs $job, $job2; nodes $(awk '{ print $3 }' "$tmp/tasks" | sort | uniq -c | awk '{ printf "%s%s×%s", s, $2, $1; s = " " }'))"
+# --- a re-run that fails leaves the shard as it was: its saved gapcheck
+# options (an internal file of the recipe) now name an unknown role
+cp "$out/out/0000.jsonl" "$tmp/0000.before"
+inode=$(stat -c %i "$out/out/0000.jsonl")
+printf -- '--role\0nosuch\0' >>"$out/gapcheck.args"
+in_bg "$tmp/job3" "$tmp/rerun3.err" timeout 30 "$recipe" --rerun 0 -w "$out"
+rc=$? job3=$(cat "$tmp/job3")
+check "a failing re-run exits 1 and names the task (exit $rc)" "[ $rc = 1 ] && grep -q 'tasks failed: 0;' '$tmp/rerun3.err'" || cat "$tmp/rerun3.err"
+check "the failed task says why" "grep -q 'gapcheck exited 3' '$out/logs/${job3}_0.out'"
+check "a failing re-run leaves the shard untouched" "cmp -s '$tmp/0000.before' '$out/out/0000.jsonl' && [ \$(stat -c %i '$out/out/0000.jsonl') = $inode ]"
+check "no temporary files after the failed re-run" "[ -z \"\$(ls -A '$out/out' | grep -v '^[0-9]*\.jsonl\$')\" ]"
+
+echo "slurm: $pass passed, $fail failed in ${SECONDS}s (jobs $job, $job2, $job3; nodes $(awk '{ print $3 }' "$tmp/tasks" | sort | uniq -c | awk '{ printf "%s%s×%s", s, $2, $1; s = " " }'))"
 [ $fail = 0 ]

@@ -181,8 +181,8 @@ check "merge finds every shard" "[ $? = 0 ]" || cat "$tmp/merge.err"
 jq -r .file "$tmp/merged.jsonl" >"$tmp/paths"
 check "records = inputs ($(wc -l <"$tmp/merged.jsonl") for $n)" "[ \$(wc -l <'$tmp/merged.jsonl') = $n ] && [ \$(wc -l <'$tmp/paths') = $n ]"
 check "no path twice" "[ -z \"\$(sort '$tmp/paths' | uniq -d)\" ]"
-check "every record's path was an input" "[ -z \"\$(sort '$tmp/paths' | comm -23 - <(sort '$tmp/list'))\" ]"
-check "every input has a record" "[ -z \"\$(sort '$tmp/list' | comm -23 - <(sort '$tmp/paths'))\" ]"
+check "every record's path was an input" "[ -z \"\$(sort -u '$tmp/paths' | comm -23 - <(sort -u '$tmp/list'))\" ]"
+check "every input has a record" "[ -z \"\$(sort -u '$tmp/list' | comm -23 - <(sort -u '$tmp/paths'))\" ]"
 check "merge in input order, the bytes of a direct run" "cmp -s '$tmp/merged.jsonl' '$tmp/direct.jsonl'"
 check "the broken and the missing file got error records" \
     "[ \"\$(jq -r 'select(.status == \"error\") | .file + \" \" + .error.code' '$tmp/merged.jsonl' | grep '^$tmp/in/')\" = '$tmp/in/broken.pdf unsupported_format

@@ -14,10 +14,10 @@ WERROR ?=
 PKGS = poppler-glib glib-2.0 libxml-2.0 libzip libpcre2-8 yaml-0.1 lcms2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
-# The program links GLib, PCRE2 and libyaml only: src/libload.c loads
+# The program links GLib, PCRE2 and libyaml only: src/extract/libload.c loads
 # poppler-glib, libxml2 and libzip on first use, by the sonames found here,
 # so a run starts without their ~55 libraries (PERFORMANCE.md).  Of Little
-# CMS only the headers are used: src/lcms_cache.c reaches the copy poppler
+# CMS only the headers are used: src/extract/lcms_cache.c reaches the copy poppler
 # loads (unit tests link it to compare against it).
 LAZY_PKGS = poppler-glib libxml-2.0 libzip lcms2
 BIN_LIBS := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)))
@@ -30,15 +30,22 @@ WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
 ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE $(SONAME_DEFS) -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
              $(CFLAGS) $(PKG_CFLAGS) -Isrc -MMD -MP
 
-# The core library (extract → normalize → segment → match → score → report).
-CORE = gc_err text fileio buf \
-       sniff extract extract_pdf extract_docx extract_odt extract_html extract_txt extract_json \
-       zipread xml_text \
-       libload lcms_cache normalize tokenize segment yaml_load lexicon roles data matcher_build match doc analyze \
-       strtab freeze snapshot_write snapshot_read \
-       score plan job report report_text report_json report_table report_html report_md lint lib
-# The command line on top of it.
-CLI = main cli cli_data cli_xdg inputs outdir progress cmd_analyze cmd_explain cmd_lint cmd_roles isolate batch
+# The core library (extract → normalize → segment → match → score → report),
+# one folder per layer under src/ (README.md, "How it works").
+CORE = base/gc_err base/text base/fileio base/buf base/strtab \
+       extract/sniff extract/extract extract/extract_pdf extract/extract_docx extract/extract_odt \
+       extract/extract_html extract/extract_txt extract/extract_json extract/zipread \
+       extract/xml_text extract/libload extract/lcms_cache extract/lib \
+       match/normalize match/tokenize match/segment match/matcher_build match/match \
+       match/doc match/analyze \
+       data/yaml_load data/lexicon data/roles data/data data/lint data/freeze \
+       data/snapshot_write data/snapshot_read \
+       model/score model/plan model/job \
+       report/report report/report_text report/report_json report/report_table \
+       report/report_html report/report_md
+# The command line on top of it (src/cli/).
+CLI = cli/main cli/cli cli/cli_data cli/cli_xdg cli/inputs cli/outdir cli/progress \
+      cli/cmd_analyze cli/cmd_explain cli/cmd_lint cli/cmd_roles cli/isolate cli/batch
 DATA = $(sort $(wildcard lexicon/*.yaml)) $(sort $(wildcard roles/*.yaml))
 UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 
@@ -60,8 +67,8 @@ $(BUILD)/dlopen_order.h: scripts/dlopen-order $(BUILD)/flags
 	scripts/dlopen-order $(foreach x,PDF:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip,\
 	    $(word 1,$(subst :, ,$(x)))=$$(pkg-config --variable=libdir $(word 2,$(subst :, ,$(x))))/$(word 3,$(subst :, ,$(x))).so) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/libload.o: $(BUILD)/dlopen_order.h
-$(BUILD)/obj/libload.o: ALL_CFLAGS += -I$(BUILD)
+$(BUILD)/obj/extract/libload.o: $(BUILD)/dlopen_order.h
+$(BUILD)/obj/extract/libload.o: ALL_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_libload: $(BUILD)/dlopen_order.h
 $(BUILD)/tests/test_libload: ALL_CFLAGS += -I$(BUILD)
 
@@ -135,4 +142,4 @@ FORCE:
 # Optional parts (fuzzing, installation ...) live in their own files.
 include $(sort $(wildcard mk/*.mk))
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*.d $(BUILD)/tests/*.d)

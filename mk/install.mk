@@ -23,10 +23,10 @@ MAN1 ?= $(BUILD)/gapcheck.1
 LEXICON_FILES = $(sort $(wildcard lexicon/*.yaml)) lexicon/NOTICE lexicon/README.md
 ROLES_FILES = $(sort $(wildcard roles/*.yaml)) roles/NOTICE roles/README.md
 
-# The OPTIONS section comes from src/cli_opts.h, like --help.
-$(MAN1): man/gapcheck.1.scd src/cli_opts.h src/gapcheck.h scripts/gen-man-options
+# The OPTIONS section comes from src/cli/cli_opts.h, like --help.
+$(MAN1): man/gapcheck.1.scd src/cli/cli_opts.h src/gapcheck.h scripts/gen-man-options
 	@mkdir -p $(dir $@)
-	scripts/gen-man-options src/cli_opts.h man/gapcheck.1.scd > $@.scd
+	scripts/gen-man-options src/cli/cli_opts.h man/gapcheck.1.scd > $@.scd
 	$(SCDOC) < $@.scd > $@.tmp && mv $@.tmp $@ && rm -f $@.scd
 
 man: $(MAN1)

@@ -1,6 +1,6 @@
 /* libFuzzer target: the whole extractor dispatch (sniff, then zip → DOCX or
  * ODT, flat ODT, CFB detection ...).  Seeds are DOCX/ODT/FODT packages. */
-#include "extract.h"
+#include "extract/extract.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -1,5 +1,5 @@
 /* libFuzzer target: HTML extraction (libxml2 HTML parser + tree walker). */
-#include "extract.h"
+#include "extract/extract.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -1,5 +1,5 @@
 /* libFuzzer target: PDF extraction (poppler-glib + reading order). */
-#include "extract.h"
+#include "extract/extract.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

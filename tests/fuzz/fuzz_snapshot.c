@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "snapshot.h"
+#include "data/snapshot.h"
 
 static char *base;
 static size_t base_len;

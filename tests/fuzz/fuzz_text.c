@@ -2,9 +2,9 @@
  * normalisation, as the pipeline chains them. */
 #include <stdlib.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "fuzz_common.h"
-#include "normalize.h"
+#include "match/normalize.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

@@ -1,6 +1,6 @@
 /* libFuzzer target: the bounded YAML loader (libyaml event API). */
 #include "fuzz_common.h"
-#include "yaml_load.h"
+#include "data/yaml_load.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

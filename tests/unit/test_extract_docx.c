@@ -7,7 +7,7 @@
 
 #include <zip.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "harness.h"
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""

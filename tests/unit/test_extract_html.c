@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "harness.h"
 
 static int html(const char *src, size_t len, const gc_limits *lim, gc_text *t, gc_err *e)

@@ -6,7 +6,7 @@
 
 #include <zip.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "harness.h"
 
 #define ODF_NS                                                             \

@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "harness.h"
 #include "pdfgen.h"
 

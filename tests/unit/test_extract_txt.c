@@ -1,7 +1,7 @@
 /* Plain text: encodings, line ends, control characters, binary, limits. */
 #include <string.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "harness.h"
 
 static int plain(const char *src, size_t len, size_t max, gc_text *t, gc_err *e)

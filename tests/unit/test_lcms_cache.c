@@ -14,10 +14,10 @@
 #include <lcms2.h>
 #pragma GCC diagnostic pop
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "harness.h"
-#include "lcms_cache.h"
-#include "libload.h"
+#include "extract/lcms_cache.h"
+#include "extract/libload.h"
 #include "pdfgen.h"
 
 static cmsContext plain;   /* the library's defaults, no plug-in */

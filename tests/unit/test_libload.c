@@ -13,11 +13,11 @@
 #define GC_POPPLER_SONAME "libgapcheck-test-missing-poppler.so.0"
 #define GC_XML_SONAME "libgapcheck-test-missing-xml.so.0"
 #define GC_ZIP_SONAME "libgapcheck-test-missing-zip.so.0"
-#include "../../src/libload.c"
+#include "../../src/extract/libload.c"
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "gc_limits.h"
-#include "text.h"
+#include "base/text.h"
 
 static void check_refused(gc_err *err, const char *detail, const char *what, const char *soname)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "snapshot.h"
+#include "data/snapshot.h"
 #include "testdata.h"
 
 static const char *const texts[] = {

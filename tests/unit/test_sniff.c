@@ -2,7 +2,7 @@
  * formats. */
 #include <string.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "harness.h"
 
 #define SNIFF(lit) gc_sniff((const unsigned char *)(lit), sizeof(lit) - 1)

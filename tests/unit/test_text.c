@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "harness.h"
-#include "normalize.h"
-#include "segment.h"
+#include "match/normalize.h"
+#include "match/segment.h"
 #include "testdata.h"
-#include "tokenize.h"
+#include "match/tokenize.h"
 
 static char *norm(const char *in)
 {

@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "harness.h"
-#include "yaml_load.h"
+#include "data/yaml_load.h"
 
 static const gc_limits default_limits = GC_LIMITS_INIT;
 

@@ -6,7 +6,7 @@
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-scripts/gen-man-options src/cli_opts.h man/gapcheck.1.scd | scdoc >"$tmp/gapcheck.1"
+scripts/gen-man-options src/cli/cli_opts.h man/gapcheck.1.scd | scdoc >"$tmp/gapcheck.1"
 
 # roff: "\fB-s\fR, \fB--suggest\fR" then ".RS 4" then the help line.
 awk '

@@ -1,0 +1,180 @@
+/* Input expansion; see inputs.h. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "gapcheck.h"
+#include "cli/inputs.h"
+
+#define MAX_DEPTH 32           /* directory nesting followed by -r */
+#define MAX_INPUTS 1000000     /* files in one run */
+#define MAX_LIST_BYTES (64u << 20)
+
+static int push(gc_inputs *in, const char *path)
+{
+    if (in->n >= MAX_INPUTS) {
+        gc_cli_error(NULL, "more than %u input files", MAX_INPUTS);
+        return -1;
+    }
+    if (in->n == in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 64;
+        char **p = realloc(in->paths, cap * sizeof *p);
+        if (p == NULL)
+            return -1;
+        in->paths = p;
+        gc_err **e = realloc(in->errs, cap * sizeof *e);
+        if (e == NULL)
+            return -1;
+        in->errs = e;
+        in->cap = cap;
+    }
+    in->errs[in->n] = NULL;
+    if ((in->paths[in->n] = strdup(path)) == NULL)
+        return -1;
+    in->n++;
+    return 0;
+}
+
+/* A path that gets an error record instead of being read. */
+static int push_error(gc_inputs *in, const char *path, int code, const char *detail,
+                      const char *msg)
+{
+    gc_err *e = calloc(1, sizeof *e);
+
+    if (e == NULL || push(in, path) < 0) {
+        free(e);
+        return -1;
+    }
+    gc_err_set(e, code, NULL, 0, 0, "%s", msg);
+    gc_err_detail(e, detail);
+    in->errs[in->n - 1] = e;
+    return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk(gc_inputs *in, const char *dir, int depth);
+
+/* One directory entry: regular files are inputs, directories are walked
+ * (not through symbolic links, so a link loop cannot trap us). */
+static int visit(gc_inputs *in, const char *dir, const char *name, int depth)
+{
+    struct stat st;
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(n);
+    int rc = 0;
+
+    if (path == NULL)
+        return -1;
+    snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+    if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        rc = walk(in, path, depth + 1);
+    else if (stat(path, &st) == 0 ? S_ISREG(st.st_mode) : errno != ENOENT)
+        rc = push(in, path);   /* a name too long to open still gets its record */
+    free(path);
+    return rc;
+}
+
+static int walk(gc_inputs *in, const char *dir, int depth)
+{
+    DIR *dp;
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+
+    if (depth > MAX_DEPTH) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "directories nested deeper than %d levels: not read",
+                 MAX_DEPTH);
+        return push_error(in, dir, GC_ELIMIT, "dir_depth", msg);
+    }
+    if ((dp = opendir(dir)) == NULL) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "cannot open directory: %s", strerror(errno));
+        return push_error(in, dir, GC_EIO, "", msg);
+    }
+    while ((e = readdir(dp)) != NULL && rc == 0) {
+        if (e->d_name[0] == '.')
+            continue;  /* hidden files and folders, and . and .. */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **p = realloc(names, cap * sizeof *p);
+            if (p == NULL) {
+                rc = -1;
+                break;
+            }
+            names = p;
+        }
+        if ((names[n] = strdup(e->d_name)) == NULL)
+            rc = -1;
+        else
+            n++;
+    }
+    closedir(dp);
+    qsort(names, n, sizeof *names, cmp_name);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0)
+            rc = visit(in, dir, names[i], depth);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+int gc_inputs_add(gc_inputs *in, const char *path, int recursive)
+{
+    struct stat st;
+
+    if (recursive && strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return walk(in, path, 0);
+    return push(in, path);
+}
+
+int gc_inputs_add_list(gc_inputs *in, const char *list_file, int recursive)
+{
+    gc_err err = GC_ERR_INIT;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = strcmp(list_file, "-") == 0
+                 ? gc_read_fd(&buf, &len, STDIN_FILENO, MAX_LIST_BYTES, &err)
+                 : gc_read_file(&buf, &len, list_file, MAX_LIST_BYTES, &err);
+
+    if (rc < 0) {
+        gc_cli_error(list_file, "%s", err.msg);
+        return -1;
+    }
+    /* NUL-separated (find -print0) when the list holds a NUL */
+    char sep = memchr(buf, '\0', len) ? '\0' : '\n';
+    for (size_t i = 0; i < len && rc == 0;) {
+        char *end = memchr(buf + i, sep, len - i);
+        size_t n = end ? (size_t)(end - (buf + i)) : len - i;
+        if (sep == '\n' && n > 0 && buf[i + n - 1] == '\r')
+            buf[i + n - 1] = '\0';
+        buf[i + n] = '\0';
+        if (buf[i] != '\0')
+            rc = gc_inputs_add(in, buf + i, recursive);
+        i += n + 1;
+    }
+    free(buf);
+    return rc;
+}
+
+void gc_inputs_free(gc_inputs *in)
+{
+    for (size_t i = 0; i < in->n; i++) {
+        free(in->paths[i]);
+        free(in->errs[i]);
+    }
+    free(in->paths);
+    free(in->errs);
+    memset(in, 0, sizeof *in);
+}

@@ -1,0 +1,195 @@
+/* data_int.h: the in-memory lexicon and roles, shared by the core modules
+ * that build and read them (data.c, lexicon.c, roles.c, match.c,
+ * segment.c, score.c).  Not part of the public API.
+ *
+ * Everything is allocated while building and never changes afterwards.
+ * Strings live in one GStringChunk (or in a snapshot, see snapshot.c);
+ * arrays are GArrays.  Words of aliases are interned as "atoms" (small
+ * integers), so matching compares ints.  At the end of a build the data is
+ * "frozen" (freeze.c): per-skill lists become ranges over one array and the
+ * string tables become flat gc_strtabs, the form a snapshot can hold. */
+#ifndef GC_DATA_INT_H
+#define GC_DATA_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+#include "gapcheck.h"
+#include "base/strtab.h"
+
+/* GLib containers take gpointer; our interned strings are const.  The cast
+ * through uintptr_t states that the container never writes through it. */
+#define GC_UNCONST(p) ((gpointer)(uintptr_t)(const void *)(p))
+
+enum { GC_CTX_ANY = 0, GC_CTX_LIST = 1, GC_CTX_TECH = 2, GC_CTX_NEAR = 3 };
+
+typedef struct gc_pos {
+    const char *file;   /* interned */
+    unsigned line, col;
+} gc_pos;
+
+typedef struct gc_phrase {
+    uint32_t tok0, n_toks;    /* atoms in d->alias_atoms */
+} gc_phrase;
+
+typedef struct gc_alias {
+    uint32_t skill;
+    uint32_t tok0, n_toks;    /* atoms in d->alias_atoms; n_toks 0 = regex alias */
+    uint32_t exact0;          /* case: exact → original words in d->exact_words */
+    uint32_t near0, n_near;   /* `near` phrases in d->near_phrases */
+    uint8_t case_exact, context, is_not;  /* is_not: a skill's `not` phrase */
+    uint32_t regex;           /* index in the matcher's regex list (regex aliases) */
+    const char *pattern;
+    gc_pos pos;
+} gc_alias;
+
+/* A list frozen into d->refs: refs[off .. off + n). */
+typedef struct gc_range {
+    uint32_t off, n;
+} gc_range;
+
+typedef struct gc_skill {
+    const char *id, *name, *category;
+    /* while building (NULL once frozen): */
+    GArray *aliases;          /* uint32 alias indexes (not phrases included) */
+    GArray *nots;             /* uint32 alias indexes with is_not */
+    GArray *implies, *requires; /* uint32 skill indexes (resolved at build) */
+    GPtrArray *implies_ids, *requires_ids; /* names until resolved */
+    GArray *implies_pos, *requires_pos;    /* gc_pos of each name */
+    /* once built: what runtime code reads */
+    gc_range r_aliases, r_nots, r_implies, r_requires;
+    gc_pos pos, category_pos;
+    int user;
+    int dead;                 /* replaced by a user override */
+} gc_skill;
+
+typedef struct gc_phase {
+    const char *id, *title;
+    double months;
+    GArray *skills;           /* uint32 skill indexes */
+    GArray *weights;          /* double */
+    GPtrArray *skill_ids;     /* names until resolved */
+    GArray *skill_pos;        /* gc_pos */
+    GPtrArray *milestones;    /* const char* */
+} gc_phase;
+
+/* The ranges roles.c enforces on a role's numbers, checked again when a
+ * snapshot is read: a planted cache file must not carry what YAML cannot
+ * (an implied credit of 100 or a NaN weight once made a report loop). */
+#define GC_ROLE_HOURS_MIN 1.0
+#define GC_ROLE_HOURS_MAX 80.0
+#define GC_PHASE_MONTHS_MAX 120.0
+#define GC_WEIGHT_MIN 0.1
+#define GC_WEIGHT_MAX 10.0
+
+struct gc_role {
+    const char *id, *title, *summary;
+    double hours_per_week, months, implied_credit;
+    GPtrArray *phases;        /* gc_phase* */
+    GPtrArray *codes;         /* O*NET / ESCO codes, "onet:15-2051.00" */
+    gc_pos pos;
+    int user, dead;
+};
+
+typedef struct gc_section {
+    const char *id;
+} gc_section;
+
+/* A phrase that puts its line in a section (job postings: "a plus"). */
+typedef struct gc_cue {
+    uint32_t section;
+    gc_phrase phrase;
+} gc_cue;
+
+struct gc_data {
+    gc_limits lim;
+    GStringChunk *strings;
+    GArray *skills;           /* gc_skill */
+    GArray *aliases;          /* gc_alias */
+    GPtrArray *roles;         /* gc_role* */
+    GArray *sections;         /* gc_section */
+    GArray *cues;             /* gc_cue */
+    GPtrArray *categories;    /* const char* ids */
+    GHashTable *category_names; /* id → display name */
+    GHashTable *skill_by_id;  /* id → index+1 (while building) */
+    GHashTable *role_by_id;   /* id → gc_role* */
+    GHashTable *heading_to_section; /* folded heading key → index+1 */
+    uint64_t heading_words[64];     /* Bloom filter of the keys' first words */
+    /* matcher tables */
+    GHashTable *atoms;        /* folded word → atom+1 (while building) */
+    GHashTable *names;        /* folded name or literal alias → skill+1 (while building) */
+    GArray *alias_atoms;      /* int32 atoms of literal aliases, concatenated */
+    GPtrArray *exact_words;   /* original-case words of case-exact aliases */
+    GArray *near_phrases;     /* gc_phrase: atoms in alias_atoms */
+    GArray *first_index;      /* per atom: offset into by_first (uint32), +1 slot */
+    GArray *by_first;         /* alias indexes grouped by first atom, longest first */
+    GPtrArray *regexes;       /* compiled regex aliases (opaque, see match.c) */
+    GArray *regex_alias;      /* uint32 alias index of each regex */
+    /* frozen (freeze.c): */
+    uint32_t *refs;           /* the lists of every skill, see gc_range */
+    uint32_t n_refs;
+    gc_strtab tab_atoms;      /* folded word → atom; entry i is atom i */
+    gc_strtab tab_names;      /* folded name or literal alias → skill */
+    gc_strtab tab_ids;        /* skill id → skill */
+    int built;
+};
+
+/* The uint32 list of a frozen range. */
+static inline const uint32_t *gc_refs(const gc_data *d, gc_range r)
+{
+    return d->refs + r.off;
+}
+
+/* Frees a skill's build-time lists (no-op once frozen). */
+void gc_skill_free_lists(gc_skill *s);
+
+/* 0 for a skill replaced by a user override. */
+int gc_skill_live(const gc_data *d, size_t i);
+
+/* Interns a string in the data's chunk. */
+const char *gc_data_intern(gc_data *d, const char *s);
+
+/* Returns the atom of a folded word, adding it when `add`; -1 if absent. */
+int32_t gc_data_atom(gc_data *d, const char *folded, int add);
+int32_t gc_data_atom_lookup(const gc_data *d, const char *folded);
+
+/* Appends the atoms of a literal phrase to d->alias_atoms (interning new
+ * words); fails on an empty phrase or one of more than max_words words. */
+int gc_data_phrase(gc_data *d, gc_phrase *out, const char *text, size_t max_words);
+
+/* lexicon.c: parse one lexicon file's root node into d. */
+struct gc_ynode;
+int gc_lexicon_parse(gc_data *d, const struct gc_ynode *root, const char *file, int user,
+                     gc_err *err);
+/* Turns a pattern into atoms when it is a literal; returns 1 literal, 0 regex,
+ * negative on error (a word too long). */
+int gc_pattern_literal(const char *pattern, char *out, size_t cap);
+
+/* roles.c */
+int gc_roles_parse(gc_data *d, const struct gc_ynode *root, const char *file, int user,
+                   gc_err *err);
+int gc_roles_link(gc_data *d, gc_err *err);
+void gc_role_free_internal(gc_role *r);
+
+/* match.c: builds the matcher tables after all skills are known. */
+int gc_matcher_build(gc_data *d, gc_err *err);
+void gc_matcher_free(gc_data *d);
+/* Compiles the regex aliases listed in d->regex_alias (a snapshot keeps
+ * patterns, not compiled code). */
+int gc_matcher_compile_regexes(gc_data *d, gc_err *err);
+
+/* freeze.c: turns a built data set into its flat runtime form. */
+int gc_data_freeze(gc_data *d, gc_err *err);
+/* Frees the tables only a build uses (the snapshot loader has none). */
+void gc_data_drop_build_tables(gc_data *d);
+
+/* data.c: an empty data set, as a builder starts it. */
+gc_data *gc_data_new_internal(const gc_limits *lim);
+
+/* roles.c: an empty role / phase (for the snapshot loader). */
+gc_role *gc_role_new_internal(void);
+gc_phase *gc_role_add_phase(gc_role *r);
+
+#endif

@@ -1,0 +1,202 @@
+/* Format detection from content only, never from a file name.  Magic bytes
+ * at offset 0 first (zip, OLE2/CFB, RTF), then "%PDF-" anywhere in the first
+ * 1024 bytes (Acrobat tolerates leading junk), then markup after a BOM,
+ * whitespace, an XML declaration and comments; the rest is text unless it
+ * holds NUL bytes.  For zips this is a byte-level guess (no inflating);
+ * gc_extract opens the archive and decides on its real entries. */
+#include <string.h>
+#include <strings.h>
+
+#include "extract/extract.h"
+
+#define PDF_WINDOW 1024
+#define MARKUP_WINDOW 65536 /* how far comments may push the root element */
+
+static const unsigned char cfb_magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+
+static const unsigned char *find_bytes(const unsigned char *hay, size_t n, const char *needle,
+                                       size_t m)
+{
+    const unsigned char *p = hay, *end = hay + n;
+
+    while (m > 0 && (size_t)(end - p) >= m) {
+        p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+        if (p == NULL)
+            return NULL;
+        if (memcmp(p, needle, m) == 0)
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
+static unsigned le16(const unsigned char *p)
+{
+    return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+/* ODF requires the first entry to be an uncompressed "mimetype" so that
+ * magic-byte tools can do exactly this (ODF 1.2 part 3, §3.3). */
+static int is_odt_zip(const unsigned char *d, size_t len)
+{
+    static const char mt[] = "application/vnd.oasis.opendocument.text";
+    size_t name_len, data_off;
+
+    if (len < 30 || le16(d + 8) != 0)
+        return 0;
+    name_len = le16(d + 26);
+    data_off = 30 + name_len + le16(d + 28);
+    /* The name must lie inside the buffer before it is compared (found by
+     * fuzz_docx: a 36-byte header declaring an 8-byte name). */
+    return name_len == 8 && len >= 30 + name_len && memcmp(d + 30, "mimetype", 8) == 0 &&
+           len >= data_off + sizeof mt - 1 && memcmp(d + data_off, mt, sizeof mt - 1) == 0;
+}
+
+/* A local (PK\3\4, name at +30) or central (PK\1\2, name at +46) header
+ * whose 17-byte name is word/document.xml. */
+static int is_docx_zip(const unsigned char *d, size_t len)
+{
+    static const char name[] = "word/document.xml";
+    const unsigned char *p = d, *hit;
+    size_t off;
+
+    while ((hit = find_bytes(p, len - (size_t)(p - d), name, sizeof name - 1)) != NULL) {
+        off = (size_t)(hit - d);
+        if (off >= 46 && memcmp(hit - 46, "PK\1\2", 4) == 0 && le16(hit - 46 + 28) == 17)
+            return 1;
+        if (off >= 30 && memcmp(hit - 30, "PK\3\4", 4) == 0 && le16(hit - 30 + 26) == 17)
+            return 1;
+        p = hit + 1;
+    }
+    return 0;
+}
+
+static size_t skip_space(const unsigned char *p, size_t i, size_t n)
+{
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        i++;
+    return i;
+}
+
+static int starts_ci(const unsigned char *p, size_t n, const char *s)
+{
+    size_t m = strlen(s);
+    return n >= m && strncasecmp((const char *)p, s, m) == 0;
+}
+
+/* End of a "<!DOCTYPE ...>" starting at p[0]: the '>' outside quotes and
+ * outside an internal subset "[...]", or NULL. */
+static const unsigned char *doctype_end(const unsigned char *p, size_t n)
+{
+    size_t i, depth = 0;
+    unsigned char quote = 0;
+
+    for (i = 9; i < n; i++) {
+        if (quote) {
+            quote = p[i] == quote ? 0 : quote;
+        } else if (p[i] == '"' || p[i] == '\'') {
+            quote = p[i];
+        } else if (p[i] == '[') {
+            depth++;
+        } else if (p[i] == ']' && depth > 0) {
+            depth--;
+        } else if (p[i] == '>' && depth == 0) {
+            return p + i;
+        }
+    }
+    return NULL;
+}
+
+/* Skips whitespace, "<?...?>", "<!--...-->" and a DOCTYPE other than
+ * HTML's; returns the offset of the first other byte.  An XML document with
+ * a DOCTYPE is still sniffed by its root element, so its extractor can
+ * refuse the DTD (security.md X1) instead of it being read as plain text. */
+static size_t skip_prologue(const unsigned char *p, size_t n)
+{
+    size_t i = skip_space(p, 0, n);
+    const unsigned char *end;
+
+    while (i < n) {
+        if (starts_ci(p + i, n - i, "<!doctype") && !starts_ci(p + i, n - i, "<!doctype html")) {
+            if ((end = doctype_end(p + i, n - i)) == NULL)
+                return n;
+            i = skip_space(p, (size_t)(end - p) + 1, n);
+            continue;
+        }
+        if (starts_ci(p + i, n - i, "<?"))
+            end = find_bytes(p + i, n - i, "?>", 2);
+        else if (starts_ci(p + i, n - i, "<!--"))
+            end = find_bytes(p + i, n - i, "-->", 3);
+        else
+            break;
+        if (end == NULL)
+            return n;
+        i = skip_space(p, (size_t)(end - p) + (p[i + 1] == '?' ? 2 : 3), n);
+    }
+    return i;
+}
+
+static gc_format sniff_markup(const unsigned char *p, size_t n)
+{
+    static const char *const html_starts[] = {"<!doctype html", "<html", "<head", "<body"};
+    size_t i, k;
+
+    if (n > MARKUP_WINDOW)
+        n = MARKUP_WINDOW;
+    i = skip_prologue(p, n);
+    /* office:document is the flat ODT root; office:document-content (a bare
+     * content.xml) is read the same way. */
+    if (starts_ci(p + i, n - i, "<office:document"))
+        return GC_FMT_FODT;
+    for (k = 0; k < sizeof html_starts / sizeof html_starts[0]; k++)
+        if (starts_ci(p + i, n - i, html_starts[k]))
+            return GC_FMT_HTML;
+    return GC_FMT_UNKNOWN;
+}
+
+gc_format gc_sniff(const unsigned char *data, size_t len)
+{
+    size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    gc_format f;
+
+    if (len == 0)
+        return GC_FMT_UNKNOWN;
+    if (len >= 4 && (memcmp(data, "PK\3\4", 4) == 0 || memcmp(data, "PK\5\6", 4) == 0))
+        return is_docx_zip(data, len) ? GC_FMT_DOCX
+               : is_odt_zip(data, len) ? GC_FMT_ODT
+                                       : GC_FMT_ZIP;
+    if (len >= sizeof cfb_magic && memcmp(data, cfb_magic, sizeof cfb_magic) == 0)
+        return GC_FMT_DOC;
+    if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
+        return GC_FMT_RTF;
+    if (find_bytes(data, len < PDF_WINDOW ? len : PDF_WINDOW, "%PDF-", 5) != NULL)
+        return GC_FMT_PDF;
+    if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0))
+        return GC_FMT_TEXT;
+    if ((f = sniff_markup(data + bom, len - bom)) != GC_FMT_UNKNOWN)
+        return f;
+    if (gc_sniff_jsonresume(data, len))
+        return GC_FMT_JSONRESUME;
+    return memchr(data, '\0', len) != NULL ? GC_FMT_BINARY : GC_FMT_TEXT;
+}
+
+static const char *const format_names[] = {
+    [GC_FMT_UNKNOWN] = "unknown", [GC_FMT_PDF] = "pdf",   [GC_FMT_DOCX] = "docx",
+    [GC_FMT_ODT] = "odt",         [GC_FMT_FODT] = "fodt", [GC_FMT_HTML] = "html",
+    [GC_FMT_TEXT] = "text",       [GC_FMT_RTF] = "rtf",   [GC_FMT_DOC] = "doc",
+    [GC_FMT_ZIP] = "zip",         [GC_FMT_BINARY] = "binary",
+    [GC_FMT_JSONRESUME] = "jsonresume",
+};
+
+int gc_format_from_name(const char *name)
+{
+    for (int f = 0; f < GC_N_FORMATS; f++)
+        if (format_names[f] && strcmp(format_names[f], name) == 0)
+            return f;
+    return -1;
+}
+
+const char *gc_format_name(gc_format f)
+{
+    return (unsigned)f < GC_N_FORMATS && format_names[f] ? format_names[f] : "unknown";
+}

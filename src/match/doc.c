@@ -1,0 +1,318 @@
+/* gc_doc: what one document showed; getters and the serialised form used
+ * to bring a result from the sandboxed child back to the parent.  The
+ * decoder treats its input as hostile: every count and offset is checked. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/data_int.h"
+#include "match/doc_int.h"
+#include "extract/extract.h"
+
+gc_doc *gc_doc_new(const gc_data *d)
+{
+    gc_doc *doc = g_new0(gc_doc, 1);
+
+    doc->data = d;
+    doc->n_skills = d ? d->skills->len : 0;
+    doc->how = g_new0(uint8_t, doc->n_skills + 1);
+    doc->found = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    doc->ev = g_array_new(FALSE, FALSE, sizeof(gc_ev));
+    doc->imp = g_array_new(FALSE, FALSE, sizeof(gc_imp));
+    doc->miss = g_array_new(FALSE, FALSE, sizeof(gc_miss));
+    doc->secs = g_array_new(FALSE, FALSE, sizeof(gc_sec));
+    doc->pool = g_string_new(NULL);
+    g_string_append_c(doc->pool, '\0');  /* offset 0 is the empty string */
+    return doc;
+}
+
+gc_doc *gc_doc_new_error(const gc_data *d, const gc_err *err)
+{
+    gc_doc *doc = gc_doc_new(d);
+    doc->err = *err;
+    if (doc->err.code == GC_OK)
+        doc->err.code = GC_ECORRUPT;
+    return doc;
+}
+
+uint32_t gc_doc_str(gc_doc *doc, const char *s, size_t n)
+{
+    uint32_t off = (uint32_t)doc->pool->len;
+    g_string_append_len(doc->pool, s, (gssize)n);
+    g_string_append_c(doc->pool, '\0');
+    return off;
+}
+
+void gc_doc_free(gc_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    g_free(doc->how);
+    g_array_free(doc->found, TRUE);
+    g_array_free(doc->ev, TRUE);
+    g_array_free(doc->imp, TRUE);
+    g_array_free(doc->miss, TRUE);
+    g_array_free(doc->secs, TRUE);
+    g_string_free(doc->pool, TRUE);
+    free(doc->text);
+    g_free(doc);
+}
+
+/* ---- getters ------------------------------------------------------------- */
+
+static const char *str(const gc_doc *doc, uint32_t off)
+{
+    return doc->pool->str + off;
+}
+
+static const char *section_name(const gc_doc *doc, uint32_t sec)
+{
+    if (sec == 0 || doc->data == NULL)
+        return NULL;
+    return g_array_index(doc->data->sections, gc_section, sec - 1).id;
+}
+
+const gc_err *gc_doc_error(const gc_doc *doc) { return doc->err.code ? &doc->err : NULL; }
+const char *gc_doc_format(const gc_doc *doc) { return doc->format; }
+unsigned gc_doc_pages(const gc_doc *doc) { return doc->pages; }
+unsigned gc_doc_hidden_chars(const gc_doc *doc) { return doc->hidden; }
+int gc_doc_truncated(const gc_doc *doc) { return (int)doc->truncated; }
+size_t gc_doc_text_bytes(const gc_doc *doc) { return (size_t)doc->text_bytes; }
+size_t gc_doc_n_found(const gc_doc *doc) { return doc->found->len; }
+const char *gc_doc_text(const gc_doc *doc) { return doc->text; }
+
+size_t gc_doc_found_skill(const gc_doc *doc, size_t i)
+{
+    return g_array_index(doc->found, uint32_t, i);
+}
+
+gc_how gc_doc_how(const gc_doc *doc, size_t skill)
+{
+    return skill < doc->n_skills ? (gc_how)doc->how[skill] : GC_ABSENT;
+}
+
+/* Evidence is sorted by skill: find the first record of a skill. */
+static size_t ev_first(const gc_doc *doc, size_t skill, size_t *n_out)
+{
+    size_t lo = 0, hi = doc->ev->len;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (g_array_index(doc->ev, gc_ev, mid).skill < skill)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = 0;
+    while (lo + n < doc->ev->len && g_array_index(doc->ev, gc_ev, lo + n).skill == skill)
+        n++;
+    *n_out = n;
+    return lo;
+}
+
+size_t gc_doc_n_evidence(const gc_doc *doc, size_t skill)
+{
+    size_t n;
+    ev_first(doc, skill, &n);
+    return n;
+}
+
+const char *gc_doc_evidence(const gc_doc *doc, size_t skill, size_t i, unsigned *line_out,
+                            const char **section_out, const char **matched_out)
+{
+    size_t n, first = ev_first(doc, skill, &n);
+    const gc_ev *e = &g_array_index(doc->ev, gc_ev, first + i);
+
+    if (line_out)
+        *line_out = e->line;
+    if (section_out)
+        *section_out = section_name(doc, e->section);
+    if (matched_out)
+        *matched_out = str(doc, e->matched);
+    return str(doc, e->text);
+}
+
+size_t gc_doc_n_implied_by(const gc_doc *doc, size_t skill)
+{
+    size_t n = 0;
+    for (guint i = 0; i < doc->imp->len; i++)
+        n += g_array_index(doc->imp, gc_imp, i).skill == skill;
+    return n;
+}
+
+size_t gc_doc_implied_by(const gc_doc *doc, size_t skill, size_t k)
+{
+    for (guint i = 0; i < doc->imp->len; i++) {
+        const gc_imp *x = &g_array_index(doc->imp, gc_imp, i);
+        if (x->skill == skill && k-- == 0)
+            return x->by;
+    }
+    return 0;
+}
+
+size_t gc_doc_n_misses(const gc_doc *doc) { return doc->miss->len; }
+
+const char *gc_doc_miss(const gc_doc *doc, size_t i, size_t *skill_out, unsigned *line_out,
+                        const char **text_out)
+{
+    const gc_miss *x = &g_array_index(doc->miss, gc_miss, i);
+
+    *skill_out = x->skill;
+    *line_out = x->line;
+    *text_out = str(doc, x->text);
+    return str(doc, x->reason);
+}
+
+size_t gc_doc_n_sections(const gc_doc *doc) { return doc->secs->len; }
+
+const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out)
+{
+    const gc_sec *s = &g_array_index(doc->secs, gc_sec, i);
+    *line_out = s->line;
+    return section_name(doc, s->section);
+}
+
+/* ---- serialisation ------------------------------------------------------- */
+
+#define DOC_MAGIC 0x31444347u  /* "GCD1" */
+
+typedef struct doc_head {
+    uint32_t magic, n_skills, pages, hidden, truncated;
+    uint32_t n_found, n_ev, n_imp, n_miss, n_secs, pool_len;
+    uint64_t text_bytes;
+    char format[16];
+    gc_err err;
+} doc_head;
+
+static void put(GString *s, const void *p, size_t n)
+{
+    g_string_append_len(s, p, (gssize)n);
+}
+
+int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *err)
+{
+    doc_head h;
+    GString *s = g_string_new(NULL);
+
+    (void)err;
+    memset(&h, 0, sizeof h);
+    h = (doc_head){DOC_MAGIC, doc->n_skills, doc->pages, doc->hidden, doc->truncated,
+                   doc->found->len, doc->ev->len, doc->imp->len, doc->miss->len,
+                   doc->secs->len, (uint32_t)doc->pool->len, doc->text_bytes, {0}, doc->err};
+    memcpy(h.format, doc->format, sizeof h.format);
+    put(s, &h, sizeof h);
+    put(s, doc->how, doc->n_skills);
+    put(s, doc->found->data, doc->found->len * sizeof(uint32_t));
+    put(s, doc->ev->data, doc->ev->len * sizeof(gc_ev));
+    put(s, doc->imp->data, doc->imp->len * sizeof(gc_imp));
+    put(s, doc->miss->data, doc->miss->len * sizeof(gc_miss));
+    put(s, doc->secs->data, doc->secs->len * sizeof(gc_sec));
+    put(s, doc->pool->str, doc->pool->len);
+    *len_out = s->len;
+    *buf_out = g_string_free(s, FALSE);
+    return 0;
+}
+
+typedef struct reader {
+    const char *p;
+    size_t left;
+} reader;
+
+static int take(reader *r, GArray *a, size_t n, size_t size)
+{
+    if (n > r->left / (size ? size : 1))
+        return -1;
+    g_array_append_vals(a, r->p, (guint)n);
+    r->p += n * size;
+    r->left -= n * size;
+    return 0;
+}
+
+static int valid(const gc_doc *doc, size_t n_sections)
+{
+    const char *pool = doc->pool->str;
+    size_t pl = doc->pool->len;
+
+    if (pl == 0 || pool[pl - 1] != '\0')
+        return 0;
+    for (guint i = 0; i < doc->found->len; i++)
+        if (g_array_index(doc->found, uint32_t, i) >= doc->n_skills)
+            return 0;
+    for (guint i = 0; i < doc->ev->len; i++) {
+        const gc_ev *e = &g_array_index(doc->ev, gc_ev, i);
+        if (e->skill >= doc->n_skills || e->section > n_sections || e->text >= pl ||
+            e->matched >= pl || (i > 0 && e->skill < g_array_index(doc->ev, gc_ev, i - 1).skill))
+            return 0;
+    }
+    for (guint i = 0; i < doc->imp->len; i++) {
+        const gc_imp *x = &g_array_index(doc->imp, gc_imp, i);
+        if (x->skill >= doc->n_skills || x->by >= doc->n_skills)
+            return 0;
+    }
+    for (guint i = 0; i < doc->miss->len; i++) {
+        const gc_miss *x = &g_array_index(doc->miss, gc_miss, i);
+        if (x->skill >= doc->n_skills || x->reason >= pl || x->text >= pl)
+            return 0;
+    }
+    for (guint i = 0; i < doc->secs->len; i++)
+        if (g_array_index(doc->secs, gc_sec, i).section > n_sections)
+            return 0;
+    for (uint32_t i = 0; i < doc->n_skills; i++)
+        if (doc->how[i] > GC_EVIDENCED)
+            return 0;
+    return 1;
+}
+
+static int decode_body(gc_doc *doc, reader *r, const doc_head *h)
+{
+    if (h->n_skills > r->left)
+        return -1;
+    memcpy(doc->how, r->p, h->n_skills);
+    r->p += h->n_skills;
+    r->left -= h->n_skills;
+    if (take(r, doc->found, h->n_found, sizeof(uint32_t)) < 0 ||
+        take(r, doc->ev, h->n_ev, sizeof(gc_ev)) < 0 ||
+        take(r, doc->imp, h->n_imp, sizeof(gc_imp)) < 0 ||
+        take(r, doc->miss, h->n_miss, sizeof(gc_miss)) < 0 ||
+        take(r, doc->secs, h->n_secs, sizeof(gc_sec)) < 0 || r->left != h->pool_len)
+        return -1;
+    g_string_truncate(doc->pool, 0);
+    g_string_append_len(doc->pool, r->p, (gssize)h->pool_len);
+    return 0;
+}
+
+int gc_doc_decode(gc_doc **out, const gc_data *d, const char *buf, size_t len, gc_err *err)
+{
+    doc_head h;
+    reader r = {buf + sizeof h, len - sizeof h};
+    gc_doc *doc;
+
+    *out = NULL;
+    if (len < sizeof h)
+        return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a truncated result");
+    memcpy(&h, buf, sizeof h);
+    if (h.magic != DOC_MAGIC || h.n_skills != d->skills->len)
+        return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
+    doc = gc_doc_new(d);
+    /* The error code and the format name are the child's word too: only a
+     * known code (or none) and a known format name, which reports print
+     * (an error document may have none). */
+    h.format[sizeof h.format - 1] = '\0';
+    if (decode_body(doc, &r, &h) < 0 || !valid(doc, d->sections->len) ||
+        h.err.code > 0 || strcmp(gc_code_name(h.err.code), "unknown") == 0 ||
+        (gc_format_from_name(h.format) < 0 && (h.format[0] || !h.err.code))) {
+        gc_doc_free(doc);
+        return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
+    }
+    doc->pages = h.pages;
+    doc->hidden = h.hidden;
+    doc->truncated = h.truncated;
+    doc->text_bytes = h.text_bytes;
+    memcpy(doc->format, h.format, sizeof doc->format);
+    doc->format[sizeof doc->format - 1] = '\0';
+    doc->err = h.err;
+    doc->err.msg[sizeof doc->err.msg - 1] = '\0';
+    doc->err.detail[sizeof doc->err.detail - 1] = '\0';
+    doc->err.path[sizeof doc->err.path - 1] = '\0';
+    *out = doc;
+    return 0;
+}

@@ -32,13 +32,15 @@ ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE $(SONAME_DEFS) -D_FORTIFY_SOURCE=2 
 
 # The core library (extract → normalize → segment → match → score → report),
 # one folder per layer under src/ (README.md, "How it works").
-CORE = base/gc_err base/text base/fileio base/buf base/strtab \
+CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        extract/sniff extract/extract extract/extract_pdf extract/extract_docx extract/extract_odt \
        extract/extract_html extract/extract_txt extract/extract_json extract/zipread \
-       extract/xml_text extract/libload extract/lcms_cache extract/lib \
-       match/normalize match/tokenize match/segment match/matcher_build match/match \
+       extract/xml_text extract/libload extract/pdf_lib extract/xml_lib extract/zip_lib \
+       extract/lcms_cache extract/lib \
+       match/normalize match/segment match/match \
        match/doc match/analyze \
-       data/yaml_load data/lexicon data/roles data/data data/lint data/freeze \
+       data/yaml_load data/store data/headings data/lexicon data/roles data/matcher_build \
+       data/build data/lint data/freeze \
        data/snapshot_write data/snapshot_read \
        model/score model/plan model/job \
        report/report report/report_text report/report_json report/report_table \
@@ -67,8 +69,8 @@ $(BUILD)/dlopen_order.h: scripts/dlopen-order $(BUILD)/flags
 	scripts/dlopen-order $(foreach x,PDF:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip,\
 	    $(word 1,$(subst :, ,$(x)))=$$(pkg-config --variable=libdir $(word 2,$(subst :, ,$(x))))/$(word 3,$(subst :, ,$(x))).so) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/extract/libload.o: $(BUILD)/dlopen_order.h
-$(BUILD)/obj/extract/libload.o: ALL_CFLAGS += -I$(BUILD)
+$(BUILD)/obj/extract/pdf_lib.o $(BUILD)/obj/extract/xml_lib.o $(BUILD)/obj/extract/zip_lib.o: $(BUILD)/dlopen_order.h
+$(BUILD)/obj/extract/pdf_lib.o $(BUILD)/obj/extract/xml_lib.o $(BUILD)/obj/extract/zip_lib.o: ALL_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_libload: $(BUILD)/dlopen_order.h
 $(BUILD)/tests/test_libload: ALL_CFLAGS += -I$(BUILD)
 
@@ -117,6 +119,10 @@ cli-tests: $(BIN)
 
 test: all unit cli-tests
 
+# README's layer rules (includes go down the layers; the core is silent).
+layers:
+	tests/check-layers.sh
+
 lint-data: $(BIN)
 	$(BIN) lint
 
@@ -125,7 +131,7 @@ corpus: $(BIN)
 
 # Parts in mk/*.mk add their own checks to CHECK_EXTRA.
 check:
-	$(MAKE) WERROR=-Werror test lint-data corpus $(CHECK_EXTRA)
+	$(MAKE) WERROR=-Werror test layers lint-data corpus $(CHECK_EXTRA)
 
 demo: $(BIN)
 	$(BIN) --role mle tests/fixtures/resumes/one-column-mle.pdf
@@ -137,7 +143,7 @@ clean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all unit cli-tests test lint-data corpus check demo fixtures clean FORCE
+.PHONY: all unit cli-tests test layers lint-data corpus check demo fixtures clean FORCE
 
 # Optional parts (fuzzing, installation ...) live in their own files.
 include $(sort $(wildcard mk/*.mk))

@@ -1,9 +1,10 @@
 /* data_int.h: the in-memory lexicon and roles, shared by the core modules
- * that build and read them (data.c, lexicon.c, roles.c, match.c,
- * segment.c, score.c).  Not part of the public API.
+ * that build and read them (build.c, store.c, lexicon.c, roles.c,
+ * matcher_build.c, freeze.c, snapshot_*.c, headings.c; match.c, segment.c,
+ * score.c).  Not part of the public API.
  *
  * Everything is allocated while building and never changes afterwards.
- * Strings live in one GStringChunk (or in a snapshot, see snapshot.c);
+ * Strings live in one GStringChunk (or in a snapshot, see snapshot.h);
  * arrays are GArrays.  Words of aliases are interned as "atoms" (small
  * integers), so matching compares ints.  At the end of a build the data is
  * "frozen" (freeze.c): per-skill lists become ranges over one array and the
@@ -148,7 +149,8 @@ void gc_skill_free_lists(gc_skill *s);
 /* 0 for a skill replaced by a user override. */
 int gc_skill_live(const gc_data *d, size_t i);
 
-/* Interns a string in the data's chunk. */
+/* store.c: the tables a build interns into.  Interns a string in the
+ * data's chunk. */
 const char *gc_data_intern(gc_data *d, const char *s);
 
 /* Returns the atom of a folded word, adding it when `add`; -1 if absent. */
@@ -173,7 +175,7 @@ int gc_roles_parse(gc_data *d, const struct gc_ynode *root, const char *file, in
 int gc_roles_link(gc_data *d, gc_err *err);
 void gc_role_free_internal(gc_role *r);
 
-/* match.c: builds the matcher tables after all skills are known. */
+/* matcher_build.c: builds the matcher tables after all skills are known. */
 int gc_matcher_build(gc_data *d, gc_err *err);
 void gc_matcher_free(gc_data *d);
 /* Compiles the regex aliases listed in d->regex_alias (a snapshot keeps
@@ -185,7 +187,8 @@ int gc_data_freeze(gc_data *d, gc_err *err);
 /* Frees the tables only a build uses (the snapshot loader has none). */
 void gc_data_drop_build_tables(gc_data *d);
 
-/* data.c: an empty data set, as a builder starts it. */
+/* build.c: an empty data set, as a builder (or the snapshot loader)
+ * starts it. */
 gc_data *gc_data_new_internal(const gc_limits *lim);
 
 /* roles.c: an empty role / phase (for the snapshot loader). */

@@ -1,15 +1,15 @@
 /* lexicon: reads lexicon YAML (categories, sections, skills) into gc_data.
  * Strict: unknown keys, wrong types, bad ids and duplicates are errors at
  * their file:line:col.  References (category, implies, requires) are
- * resolved later, in data.c, once every file is in.  See lexicon/README.md
+ * resolved later, in build.c, once every file is in.  See lexicon/README.md
  * for the schema. */
 #include <string.h>
 
 #include <glib.h>
 
 #include "data/data_int.h"
-#include "match/segment.h"
-#include "match/tokenize.h"
+#include "data/headings.h"
+#include "base/tokenize.h"
 #include "data/yaml_load.h"
 
 static gc_pos pos_of(gc_data *d, const gc_ynode *n, const char *file)

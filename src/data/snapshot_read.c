@@ -10,7 +10,7 @@
 
 #include <glib.h>
 
-#include "match/segment.h"
+#include "data/headings.h"
 #include "data/snapshot.h"
 
 typedef struct reader {

@@ -12,7 +12,7 @@
 #include <glib.h>
 
 #include "extract/extract.h"
-#include "extract/libload.h"
+#include "extract/xml_lib.h"
 #include "extract/xml_text.h"
 
 #define BLOCK(name) {NULL, name, GC_XML_PARA, NULL, NULL}

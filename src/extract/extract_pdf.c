@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "extract/extract.h"
-#include "extract/libload.h"
+#include "extract/pdf_lib.h"
 
 /* poppler-glib and cairo, loaded by gc_extract_pdf on first use. */
 static const gc_pdf_api *pdf;

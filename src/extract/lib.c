@@ -9,7 +9,9 @@
 
 #include "gapcheck.h"
 #include "extract/extract.h"
-#include "extract/libload.h"
+#include "extract/pdf_lib.h"
+#include "extract/xml_lib.h"
+#include "extract/zip_lib.h"
 
 void gc_init(void)
 {

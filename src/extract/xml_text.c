@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 
-#include "extract/libload.h"
+
+#include "extract/xml_lib.h"
 #include "extract/xml_text.h"
 
-/* libxml2, loaded on first use (libload.h); set by gc_xml_global_init. */
+/* libxml2, loaded on first use (xml_lib.h); set by each entry point. */
 static const gc_xml_api *xml;
 
 #define REPEAT_MAX 64 /* ODF text:s counts beyond this add nothing useful */
@@ -37,37 +39,6 @@ struct walk {
     unsigned too_deep;    /* libxml2's own depth limit fired */
     unsigned too_big;     /* libxml2's own text-node size limit fired */
 };
-
-/* Entities are never fetched: DTDs are rejected anyway, this covers any path
- * libxml2 might still take to an external resource (X1/X2). */
-static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-    (void)url;
-    (void)id;
-    (void)ctxt;
-    return NULL;
-}
-
-static void swallow_generic(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
-static void swallow_structured(void *ctx, xmlErrorPtr e)
-{
-    (void)ctx;
-    (void)e;
-}
-
-void gc_xml_global_init(const gc_xml_api *x)
-{
-    xml = x;
-    xml->xmlInitParser();
-    xml->xmlSetExternalEntityLoader(deny_loader);
-    xml->xmlSetGenericErrorFunc(NULL, swallow_generic);
-    xml->xmlSetStructuredErrorFunc(NULL, swallow_structured);
-}
 
 /* libxml2's default handler prints the offending document line, which is
  * personal data (X6): keep only the code and position of the first error. */
@@ -516,7 +487,7 @@ int gc_xml_extract(gc_text *out, const unsigned char *data, size_t len, const ch
 {
     int rc;
 
-    if (gc_xml_lib(err) == NULL)
+    if ((xml = gc_xml_lib(err)) == NULL)
         return err ? err->code : GC_EFORMAT;
     if (len > INT_MAX) /* libxml2 takes sizes as int */
         return gc_err_set(err, GC_ELIMIT, part, 0, 0, "XML part '%s' is too large", part);
@@ -534,7 +505,7 @@ int gc_xml_extract(gc_text *out, const unsigned char *data, size_t len, const ch
 int gc_xml_extract_doc(gc_text *out, struct _xmlDoc *doc, const char *part,
                        const gc_xml_rules *rules, const gc_limits *lim, gc_err *err)
 {
-    if (gc_xml_lib(err) == NULL)
+    if ((xml = gc_xml_lib(err)) == NULL)
         return err ? err->code : GC_EFORMAT;
     return walk_reader(xml->xmlReaderWalker(doc), 1, out, part, rules, lim, err);
 }

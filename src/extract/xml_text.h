@@ -7,7 +7,7 @@
  * (GC_ECORRUPT "dtd_forbidden") before anything is expanded; diagnostics go
  * to a handler that keeps only the code and line, never document text; our
  * own depth counter enforces lim->xml_depth (GC_ELIMIT "xml_depth").  Relies
- * on gc_xml_global_init() having installed the deny-all entity loader.
+ * on gc_xml_lib() having installed the deny-all entity loader (xml_lib.c).
  * xmlTextReader never leaves xml_text.c.  Thread-safe (no shared state). */
 #ifndef GC_XML_TEXT_H
 #define GC_XML_TEXT_H
@@ -80,12 +80,5 @@ struct _xmlDoc;
 int gc_xml_extract_doc(gc_text *out, struct _xmlDoc *doc, const char *part,
                        const gc_xml_rules *rules, const gc_limits *lim, gc_err *err);
 
-/* Process-wide libxml2 set-up, called once by libload.c as soon as libxml2
- * is loaded, before any document is parsed: parser init, a deny-all
- * external entity loader, silenced generic/structured error output (they
- * are per-thread in libxml2: threads other than the loading one must not
- * rely on them). */
-struct gc_xml_api;
-void gc_xml_global_init(const struct gc_xml_api *x);
 
 #endif

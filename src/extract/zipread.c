@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "extract/libload.h"
+#include "extract/zip_lib.h"
 #include "extract/zipread.h"
 
 /* libzip, loaded by gc_zip_open on first use (libload.h). */

@@ -10,7 +10,7 @@
 
 #include "match/match.h"
 #include "match/segment.h"
-#include "match/tokenize.h"
+#include "base/tokenize.h"
 
 #define MAX_MISSES 400
 #define MAX_EVIDENCE 100

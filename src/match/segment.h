@@ -9,16 +9,6 @@
 
 #include "data/data_int.h"
 
-/* Canonical key of a heading: case-folded, letter-spaced words closed up
- * ("E X P E R I E N C E" → "experience"), punctuation and digits dropped,
- * single spaces.  Returns the key length, 0 when nothing is left. */
-size_t gc_heading_key(char *dst, size_t cap, const char *s, size_t n);
-
-/* Adds a heading key to heading_to_section and to the filter gc_segment
- * tries first: most lines' first two letters begin no heading, and then
- * building their key (the fold, the hash) is skipped. */
-void gc_heading_add(gc_data *d, const char *key, unsigned section_plus_1);
-
 /* For each 1-based line 1..n_lines, sets sec[line] to a section index + 1,
  * or 0 before the first heading.  Heading lines are marked too, with
  * is_heading[line] = 1.  A line "Skills: Python, Go" counts as a skills line

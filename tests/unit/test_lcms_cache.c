@@ -17,7 +17,7 @@
 #include "extract/extract.h"
 #include "harness.h"
 #include "extract/lcms_cache.h"
-#include "extract/libload.h"
+#include "extract/pdf_lib.h"
 #include "pdfgen.h"
 
 static cmsContext plain;   /* the library's defaults, no plug-in */

@@ -14,6 +14,9 @@
 #define GC_XML_SONAME "libgapcheck-test-missing-xml.so.0"
 #define GC_ZIP_SONAME "libgapcheck-test-missing-zip.so.0"
 #include "../../src/extract/libload.c"
+#include "../../src/extract/pdf_lib.c"
+#include "../../src/extract/xml_lib.c"
+#include "../../src/extract/zip_lib.c"
 
 #include "extract/extract.h"
 #include "gc_limits.h"

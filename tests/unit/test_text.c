@@ -7,7 +7,7 @@
 #include "match/normalize.h"
 #include "match/segment.h"
 #include "testdata.h"
-#include "match/tokenize.h"
+#include "base/tokenize.h"
 
 static char *norm(const char *in)
 {

@@ -5,7 +5,7 @@
 #include <glib.h>
 
 #include "base/strtab.h"
-#include "match/tokenize.h"
+#include "base/tokenize.h"
 
 static inline char lower(char c)
 {

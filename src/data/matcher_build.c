@@ -12,7 +12,7 @@
 #include <pcre2.h>
 
 #include "data/data_int.h"
-#include "match/tokenize.h"
+#include "base/tokenize.h"
 
 #define MAX_ALIAS_WORDS 16
 

@@ -1,0 +1,37 @@
+/* pdf_lib: poppler-glib (PDF) and the cairo calls that render a page. */
+#ifndef GC_PDF_LIB_H
+#define GC_PDF_LIB_H
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#pragma GCC diagnostic ignored "-Wcast-qual"
+#include <poppler.h>
+#pragma GCC diagnostic pop
+
+#include "extract/libload.h"
+
+#define GC_PDF_FUNCS(X)                                                           \
+    X(poppler_get_version) X(poppler_error_quark) X(poppler_document_new_from_bytes) \
+    X(poppler_document_get_n_pages) X(poppler_document_get_page)                  \
+    X(poppler_page_get_size) X(poppler_page_get_text) X(poppler_page_get_text_layout) \
+    X(poppler_page_get_text_attributes) X(poppler_page_free_text_attributes)      \
+    X(poppler_page_render) X(g_object_unref)                                      \
+    X(cairo_image_surface_create) X(cairo_image_surface_get_width)                \
+    X(cairo_image_surface_get_height) X(cairo_image_surface_get_stride)           \
+    X(cairo_image_surface_get_data) X(cairo_surface_status) X(cairo_surface_flush) \
+    X(cairo_surface_destroy) X(cairo_create) X(cairo_destroy)                     \
+    X(cairo_set_source_rgb) X(cairo_scale) X(cairo_translate) X(cairo_paint) X(cairo_rectangle) X(cairo_clip)
+
+typedef struct gc_pdf_api {
+    GC_PDF_FUNCS(GC_LIB_FIELD)
+} gc_pdf_api;
+
+/* The table, or NULL with GC_EFORMAT "pdf_library" in *err when
+ * poppler-glib cannot be loaded.  The Little CMS cache (lcms_cache.c) is
+ * installed before the table is first returned. */
+const gc_pdf_api *gc_pdf_lib(gc_err *err);
+/* Keeps poppler's process-wide state built from now on (pdf_lib.c says
+ * why); for a parent about to fork workers. */
+void gc_pdf_keep_state(void);
+
+#endif

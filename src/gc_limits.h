@@ -1,6 +1,8 @@
-/* gc_limits: every bound gapcheck applies to hostile input, in one place.
- * Defaults come from ../notes/security.md §2.6; each one can be overridden
- * from the command line.  A limit of 0 never means "unlimited". */
+/* gc_limits: every bound gapcheck applies to hostile input, in one place
+ * (résumés, zip containers, XML, YAML, user regexes, the parser children).
+ * The struct holds the bounds a caller may change (the CLI has an option
+ * for most); the GC_* constants below are fixed.  A limit of 0 never means
+ * "unlimited".  The reasons for the values: docs/SECURITY.md. */
 #ifndef GC_LIMITS_H
 #define GC_LIMITS_H
 
@@ -27,13 +29,59 @@ typedef struct gc_limits {
     unsigned heap_kib;       /* PCRE2 heap limit */
 } gc_limits;
 
-/* Fixed bounds, the same for every run. */
+#define GC_LIMITS_INIT {                                                      \
+    .input_bytes = 20u << 20,                                                 \
+    .pages = 50,                                                              \
+    .text_bytes = 2u << 20,                                                   \
+    .zip_entries = 5000,                                                      \
+    .zip_part_bytes = 16u << 20,                                              \
+    .zip_total_bytes = 32u << 20,                                             \
+    .xml_depth = 256,                                                         \
+    .xml_attributes = 512,                                                    \
+    .html_elements = 250000,                                                  \
+    .timeout_ms = 30000,                                                      \
+    .memory_bytes = (size_t)1 << 30,                                          \
+    .rss_bytes = 200u << 20,                                                  \
+    .data_bytes = 1u << 20,                                                   \
+    .data_depth = 32,                                                         \
+    .regex_bytes = 1024,                                                      \
+    .regex_nest = 64,                                                         \
+    .match_limit = 100000,                                                    \
+    .heap_kib = 16384,                                                        \
+}
+
+/* ---- fixed bounds ---------------------------------------------------- */
+
+/* Documents */
+#define GC_SNIFF_PDF_WINDOW 1024       /* bytes searched for "%PDF-" */
+#define GC_SNIFF_MARKUP_WINDOW 65536   /* how far comments may push the root element */
+#define GC_CFB_SCAN 65536              /* bytes of an OLE2 file searched for encryption */
+#define GC_DOCX_HEADERS_MAX 16         /* headers/footers read per kind (Word writes ≤ 3) */
+#define GC_XML_REPEAT_MAX 64           /* ODF text:s count: beyond adds nothing */
+#define GC_JSON_KEY_MAX 64             /* bytes of a JSON key kept for evidence paths */
+#define GC_JSON_PATH_MAX 512           /* a longer JSON path is cut (résumés: ~25 bytes) */
+#define GC_JSON_SNIFF_WINDOW 65536     /* bytes looked at to tell JSON Resume */
+#define GC_JSON_SNIFF_DEPTH 32         /* nesting followed while sniffing */
+#define GC_JSON_SENTENCE_SPLIT 100     /* longer values are cut at sentence ends */
+/* PDF layout */
+#define GC_PDF_PAGE_FRAGS 20000        /* above this, poppler's order, no layout */
+#define GC_PDF_CUT_DEPTH 48            /* recursion of the XY cut */
+#define GC_PDF_BANDS 400               /* bounds the quadratic search for column runs */
 /* Pixels of the small render that tells white text on a dark band from
  * hidden white text (16 MB at 4 bytes a pixel, whatever the page size). */
 #define GC_PDF_BG_PIXELS (4.0 * 1024 * 1024)
-
-#define GC_LIMITS_INIT {                                                       \
-    20u << 20, 50, 2u << 20, 5000, 16u << 20, 32u << 20, 256, 512, 250000, 30000, \
-    (size_t)1 << 30, 200u << 20, 1u << 20, 32, 1024, 64, 100000, 16384 }
+/* Matching and data */
+#define GC_MATCH_MISSES 400            /* near misses kept per document */
+#define GC_MATCH_EVIDENCE 100          /* evidence lines kept per skill */
+#define GC_MATCH_EVIDENCE_BYTES 200    /* bytes of one evidence line */
+#define GC_ALIAS_WORDS 16              /* words in one literal alias */
+#define GC_LINT_SLOW_US 2000           /* a pattern slower per 16 KiB subject is reported */
+/* The command line */
+#define GC_INPUTS_MAX 1000000          /* files in one run */
+#define GC_INPUT_DEPTH 32              /* directory nesting followed by -r */
+#define GC_INPUT_LIST_BYTES (64u << 20) /* a --files-from list */
+#define GC_RESULT_BYTES (64u << 20)    /* a child's result; larger is a broken child */
+#define GC_CACHE_BYTES (64u << 20)     /* a data cache file read */
+#define GC_REPORT_NAME_BYTES 64        /* a report file name derived from an input */
 
 #endif

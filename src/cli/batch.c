@@ -12,7 +12,6 @@
 
 #include "cli/batch.h"
 
-#define RESULT_MAX (64u << 20)  /* a result larger than this is a broken child */
 #define AHEAD 64                /* finished results held back per job, at most */
 /* How often a running child's resident memory is read.  A content bomb
  * grows a few MB per 50 ms, so a child stops within ~10% of the limit
@@ -149,7 +148,7 @@ static size_t step(gc_task *tasks, size_t lo, size_t hi, const gc_data *d, const
     now = gc_now_ms();
     for (size_t k = 0; k < np; k++) {
         gc_task *t = &tasks[idx[k]];
-        if ((pfd[k].revents & (POLLIN | POLLHUP | POLLERR)) && gc_task_read(t, RESULT_MAX)) {
+        if ((pfd[k].revents & (POLLIN | POLLHUP | POLLERR)) && gc_task_read(t, GC_RESULT_BYTES)) {
             gc_task_finish(t, d, lim, GC_KILL_NONE);
             if (fr != NULL && t->cpu >= 0 && fr->n < sizeof fr->cpu / sizeof fr->cpu[0])
                 fr->cpu[fr->n++] = t->cpu;

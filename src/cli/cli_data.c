@@ -31,7 +31,6 @@
 #include "cli/cli.h"
 
 #define CACHE_KEEP 8                     /* snapshots kept in the folder */
-#define CACHE_MAX_BYTES (64u << 20)      /* larger cache files are not read */
 
 typedef struct user_file {
     gc_data_kind kind;
@@ -190,7 +189,7 @@ static int cache_load(gc_data **out, const char *path, const gc_cli *cli)
     if (fd < 0)
         return -1;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-        gc_read_fd(&buf, &len, fd, CACHE_MAX_BYTES, &err) < 0) {
+        gc_read_fd(&buf, &len, fd, GC_CACHE_BYTES, &err) < 0) {
         close(fd);
         return -1;
     }

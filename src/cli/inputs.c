@@ -11,14 +11,10 @@
 #include "gapcheck.h"
 #include "cli/inputs.h"
 
-#define MAX_DEPTH 32           /* directory nesting followed by -r */
-#define MAX_INPUTS 1000000     /* files in one run */
-#define MAX_LIST_BYTES (64u << 20)
-
 static int push(gc_inputs *in, const char *path)
 {
-    if (in->n >= MAX_INPUTS) {
-        gc_cli_error(NULL, "more than %u input files", MAX_INPUTS);
+    if (in->n >= GC_INPUTS_MAX) {
+        gc_cli_error(NULL, "more than %u input files", GC_INPUTS_MAX);
         return -1;
     }
     if (in->n == in->cap) {
@@ -91,10 +87,10 @@ static int walk(gc_inputs *in, const char *dir, int depth)
     size_t n = 0, cap = 0;
     int rc = 0;
 
-    if (depth > MAX_DEPTH) {
+    if (depth > GC_INPUT_DEPTH) {
         char msg[80];
         snprintf(msg, sizeof msg, "directories nested deeper than %d levels: not read",
-                 MAX_DEPTH);
+                 GC_INPUT_DEPTH);
         return push_error(in, dir, GC_ELIMIT, "dir_depth", msg);
     }
     if ((dp = opendir(dir)) == NULL) {
@@ -145,8 +141,8 @@ int gc_inputs_add_list(gc_inputs *in, const char *list_file, int recursive)
     char *buf = NULL;
     size_t len = 0;
     int rc = strcmp(list_file, "-") == 0
-                 ? gc_read_fd(&buf, &len, STDIN_FILENO, MAX_LIST_BYTES, &err)
-                 : gc_read_file(&buf, &len, list_file, MAX_LIST_BYTES, &err);
+                 ? gc_read_fd(&buf, &len, STDIN_FILENO, GC_INPUT_LIST_BYTES, &err)
+                 : gc_read_file(&buf, &len, list_file, GC_INPUT_LIST_BYTES, &err);
 
     if (rc < 0) {
         gc_cli_error(list_file, "%s", err.msg);

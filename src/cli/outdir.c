@@ -12,8 +12,6 @@
 #include "cli/cli.h"
 #include "cli/outdir.h"
 
-#define NAME_MAX_BYTES 64
-
 struct gc_outdir {
     char *dir;
     int dirfd;
@@ -28,7 +26,7 @@ char *gc_outdir_safe_name(const char *input)
     size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
     GString *s = g_string_new(NULL);
 
-    for (size_t i = 0; i < n && s->len < NAME_MAX_BYTES; i++) {
+    for (size_t i = 0; i < n && s->len < GC_REPORT_NAME_BYTES; i++) {
         char c = base[i];
         int ok = g_ascii_isalnum(c) || c == '-' || c == '_' || c == '.';
         if (!ok)

@@ -13,8 +13,6 @@
 
 #include "data/data_int.h"
 
-#define SLOW_US 2000   /* per 16 KiB subject; ~40 x a sane pattern's cost */
-
 /* 'c++' or 'node.js' written without escapes: PCRE2 accepts them, but they
  * do not mean what the author meant. */
 static int looks_unescaped(const char *p)
@@ -87,7 +85,7 @@ static int too_slow(const gc_data *d, const pcre2_code *re, GPtrArray *subjects)
             else
                 off = pcre2_get_ovector_pointer(md)[1] + 1;
         }
-        slow |= g_get_monotonic_time() - t0 > SLOW_US;
+        slow |= g_get_monotonic_time() - t0 > GC_LINT_SLOW_US;
     }
     pcre2_match_data_free(md);
     pcre2_match_context_free(mc);

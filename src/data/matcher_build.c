@@ -14,19 +14,17 @@
 #include "data/data_int.h"
 #include "base/tokenize.h"
 
-#define MAX_ALIAS_WORDS 16
-
 static int add_literal(gc_data *d, gc_alias *a, const char *lit, gc_err *err)
 {
     gc_tokens t = {0};
     char folded[512];
-    int rc = gc_tokenize(&t, lit, strlen(lit), MAX_ALIAS_WORDS + 1, err);
+    int rc = gc_tokenize(&t, lit, strlen(lit), GC_ALIAS_WORDS + 1, err);
 
-    if (rc < 0 || t.n == 0 || t.n > MAX_ALIAS_WORDS) {
+    if (rc < 0 || t.n == 0 || t.n > GC_ALIAS_WORDS) {
         gc_tokens_free(&t);
         gc_err_clear(err);
         return gc_err_set(err, GC_EDATA, a->pos.file, a->pos.line, a->pos.col,
-                          "pattern '%s' must have 1 to %d words", a->pattern, MAX_ALIAS_WORDS);
+                          "pattern '%s' must have 1 to %d words", a->pattern, GC_ALIAS_WORDS);
     }
     a->tok0 = d->alias_atoms->len;
     a->n_toks = (uint32_t)t.n;

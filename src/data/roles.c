@@ -95,7 +95,8 @@ static int parse_phase(gc_data *d, gc_role *r, const gc_ynode *m, const char *fi
     ph = gc_role_add_phase(r);
     ph->id = scalar(d, m, "id");
     ph->title = scalar(d, m, "title");
-    if (gc_ynumber(&ph->months, gc_ymap_get(m, "months"), 0, GC_PHASE_MONTHS_MAX, "months", file, err) < 0)
+    if (gc_ynumber(&ph->months, gc_ymap_get(m, "months"), 0, GC_PHASE_MONTHS_MAX, "months", file,
+                   err) < 0)
         return GC_EDATA;
     sk = gc_ymap_get(m, "skills");
     if (gc_yexpect(sk, GC_Y_SEQ, "skills", file, err) < 0)

@@ -8,8 +8,6 @@
 #include "extract/xml_text.h"
 #include "extract/zipread.h"
 
-#define CFB_SCAN 65536 /* the CFB directory of a small encrypted file is early */
-
 static const struct {
     gc_format fmt;
     gc_extract_fn fn;        /* NULL: unsupported, `why` says so */
@@ -33,7 +31,7 @@ static const struct {
 static int cfb_is_encrypted(const unsigned char *data, size_t len)
 {
     static const char name[] = "EncryptedPackage";
-    size_t n = len < CFB_SCAN ? len : CFB_SCAN, i, k;
+    size_t n = len < GC_CFB_SCAN ? len : GC_CFB_SCAN, i, k;
 
     for (i = 0; i + 2 * (sizeof name - 1) <= n; i++) {
         for (k = 0; k < sizeof name - 1; k++)

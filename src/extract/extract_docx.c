@@ -16,8 +16,6 @@
 #define NS_WS "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-#define HEADERS_MAX 16 /* per kind; Word writes at most 3 per section */
-
 #define W_RULES(ns)                                                                 \
     {ns, "t", GC_XML_TEXT, NULL, NULL},                                             \
     {ns, "p", GC_XML_PARA, NULL, NULL},                                             \
@@ -112,7 +110,7 @@ static int read_family(gc_text *out, gc_zip *z, const char *prefix, const gc_lim
 {
     const char **names = NULL;
     size_t n = 0, i;
-    int rc = gc_zip_list(z, prefix, ".xml", HEADERS_MAX, &names, &n, err);
+    int rc = gc_zip_list(z, prefix, ".xml", GC_DOCX_HEADERS_MAX, &names, &n, err);
 
     for (i = 0; rc == 0 && i < n; i++)
         rc = read_unique(out, z, names[i], lim, err);

@@ -24,12 +24,6 @@
 
 #include "extract/extract.h"
 
-#define KEY_MAX 64        /* bytes of a key kept for paths */
-#define PATH_MAX_BYTES 512 /* a longer path is cut (résumé paths are ~25 bytes) */
-#define SNIFF_WINDOW 65536
-#define SNIFF_DEPTH 32
-#define SENTENCE_SPLIT 100 /* values longer than this are cut at sentence ends */
-
 typedef enum { T_END, T_LBRACE, T_RBRACE, T_LBRACK, T_RBRACK, T_COLON, T_COMMA, T_STRING,
                T_SCALAR, T_ERROR } tok_type;
 
@@ -43,7 +37,7 @@ typedef struct lexer {
 typedef struct frame {
     int is_obj;
     size_t index;        /* arrays: index of the current element */
-    char key[KEY_MAX];   /* objects: the current key */
+    char key[GC_JSON_KEY_MAX];   /* objects: the current key */
 } frame;
 
 /* What the parser expects next. */
@@ -56,7 +50,7 @@ typedef struct parser {
     size_t depth, max_depth;
     /* extraction (NULL out when sniffing) */
     gc_text *out;
-    char last_top[KEY_MAX];
+    char last_top[GC_JSON_KEY_MAX];
     /* sniffing */
     int found;
 } parser;
@@ -193,7 +187,7 @@ static int simple_key(const char *k)
 static void build_path(const parser *ps, GString *path)
 {
     g_string_truncate(path, 0);
-    for (size_t i = 0; i < ps->depth && path->len < PATH_MAX_BYTES; i++) {
+    for (size_t i = 0; i < ps->depth && path->len < GC_JSON_PATH_MAX; i++) {
         const frame *f = &ps->st[i];
         if (!f->is_obj)
             g_string_append_printf(path, "[%zu]", f->index);
@@ -276,7 +270,7 @@ static int emit_value(parser *ps, GString *path, gc_err *err)
     while (rc == 0 && n > 0) {
         const char *nl = memchr(v, '\n', n);
         size_t part = nl ? (size_t)(nl - v) : n, skip = nl != NULL;
-        if (ps->lx.str->len > SENTENCE_SPLIT)
+        if (ps->lx.str->len > GC_JSON_SENTENCE_SPLIT)
             for (size_t k = 1; k + 2 < part; k++)
                 if (strchr(".!?", v[k]) && v[k + 1] == ' ' && g_ascii_isupper(v[k + 2])) {
                     part = k + 1;
@@ -431,7 +425,7 @@ static size_t skip_bom_space(const unsigned char *data, size_t len)
 
 int gc_sniff_jsonresume(const unsigned char *data, size_t len)
 {
-    frame st[SNIFF_DEPTH];
+    frame st[GC_JSON_SNIFF_DEPTH];
     parser ps;
     size_t i = skip_bom_space(data, len);
 
@@ -439,11 +433,11 @@ int gc_sniff_jsonresume(const unsigned char *data, size_t len)
         return 0;
     memset(&ps, 0, sizeof ps);
     ps.lx.p = data + i;
-    ps.lx.end = data + (len - i > SNIFF_WINDOW ? i + SNIFF_WINDOW : len);
+    ps.lx.end = data + (len - i > GC_JSON_SNIFF_WINDOW ? i + GC_JSON_SNIFF_WINDOW : len);
     ps.lx.line = 1;
     ps.lx.str = g_string_new(NULL);
     ps.st = st;
-    ps.max_depth = SNIFF_DEPTH;
+    ps.max_depth = GC_JSON_SNIFF_DEPTH;
     (void)parse(&ps, NULL);
     g_string_free(ps.lx.str, TRUE);
     return ps.found;

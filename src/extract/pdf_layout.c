@@ -6,10 +6,7 @@
 #include <glib.h>
 
 #include "extract/pdf_layout.h"
-
-#define MAX_PAGE_FRAGS 20000  /* above this, skip layout and keep poppler's order */
-#define MAX_CUT_DEPTH 48
-#define MAX_BANDS 400         /* bounds the quadratic search for column runs */
+#include "gc_limits.h"
 
 #define NEW(type, n) ((type *)g_malloc_n((n), sizeof(type)))
 
@@ -346,7 +343,7 @@ static int split_bands(page_ctx *pc, const frag **ix, size_t n, int depth)
     for (size_t i = 0; i < n; i = band_end(ix, n, i))
         bs[n_b++] = i;
     bs[n_b] = n;
-    found = n_b <= MAX_BANDS && best_run(pc, ix, bs, n_b, &a, &b) && (a > 0 || b < n_b);
+    found = n_b <= GC_PDF_BANDS && best_run(pc, ix, bs, n_b, &a, &b) && (a > 0 || b < n_b);
     if (found) {
         if (a > 0)
             order_region(pc, ix, bs[a], depth + 1);
@@ -362,7 +359,7 @@ static void order_region(page_ctx *pc, const frag **ix, size_t n, int depth)
 {
     double cut;
 
-    if (n > 1 && depth < MAX_CUT_DEPTH && find_gutter(pc, ix, n, &cut)) {
+    if (n > 1 && depth < GC_PDF_CUT_DEPTH && find_gutter(pc, ix, n, &cut)) {
         size_t k = 0;
         qsort(ix, n, sizeof *ix, cmp_x0);
         while (k < n && ix[k]->x1 <= cut)
@@ -373,7 +370,7 @@ static void order_region(page_ctx *pc, const frag **ix, size_t n, int depth)
             return;
         }
     }
-    if (n > 1 && depth < MAX_CUT_DEPTH && split_bands(pc, ix, n, depth))
+    if (n > 1 && depth < GC_PDF_CUT_DEPTH && split_bands(pc, ix, n, depth))
         return;
     emit_rows(pc, ix, n);
 }
@@ -396,7 +393,7 @@ static void order_page(page_ctx *pc)
     }
     qsort(h, pc->n_fr, sizeof *h, cmp_double);
     pc->med_h = pc->n_fr ? h[pc->n_fr / 2] : 10.0;
-    if (pc->n_fr <= MAX_PAGE_FRAGS)
+    if (pc->n_fr <= GC_PDF_PAGE_FRAGS)
         order_region(pc, ix, pc->n_fr, 0);
     else   /* pathological page: poppler's order, one fragment a line */
         for (size_t i = 0; i < pc->n_fr; i++)
@@ -452,7 +449,6 @@ GString *gc_pdf_dehyphenate(const GString *in)
     }
     return o;
 }
-
 
 /* When poppler's rectangles do not match its text (never seen on the
  * corpus), give each line a synthetic box so lines keep poppler's order. */

@@ -20,7 +20,8 @@
     X(cairo_image_surface_get_height) X(cairo_image_surface_get_stride)           \
     X(cairo_image_surface_get_data) X(cairo_surface_status) X(cairo_surface_flush) \
     X(cairo_surface_destroy) X(cairo_create) X(cairo_destroy)                     \
-    X(cairo_set_source_rgb) X(cairo_scale) X(cairo_translate) X(cairo_paint) X(cairo_rectangle) X(cairo_clip)
+    X(cairo_set_source_rgb) X(cairo_scale) X(cairo_translate) X(cairo_paint)              \
+    X(cairo_rectangle) X(cairo_clip)
 
 typedef struct gc_pdf_api {
     GC_PDF_FUNCS(GC_LIB_FIELD)

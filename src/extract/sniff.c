@@ -9,9 +9,6 @@
 
 #include "extract/extract.h"
 
-#define PDF_WINDOW 1024
-#define MARKUP_WINDOW 65536 /* how far comments may push the root element */
-
 static const unsigned char cfb_magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
 static const unsigned char *find_bytes(const unsigned char *hay, size_t n, const char *needle,
@@ -141,8 +138,8 @@ static gc_format sniff_markup(const unsigned char *p, size_t n)
     static const char *const html_starts[] = {"<!doctype html", "<html", "<head", "<body"};
     size_t i, k;
 
-    if (n > MARKUP_WINDOW)
-        n = MARKUP_WINDOW;
+    if (n > GC_SNIFF_MARKUP_WINDOW)
+        n = GC_SNIFF_MARKUP_WINDOW;
     i = skip_prologue(p, n);
     /* office:document is the flat ODT root; office:document-content (a bare
      * content.xml) is read the same way. */
@@ -169,7 +166,7 @@ gc_format gc_sniff(const unsigned char *data, size_t len)
         return GC_FMT_DOC;
     if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
         return GC_FMT_RTF;
-    if (find_bytes(data, len < PDF_WINDOW ? len : PDF_WINDOW, "%PDF-", 5) != NULL)
+    if (find_bytes(data, len < GC_SNIFF_PDF_WINDOW ? len : GC_SNIFF_PDF_WINDOW, "%PDF-", 5) != NULL)
         return GC_FMT_PDF;
     if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0))
         return GC_FMT_TEXT;

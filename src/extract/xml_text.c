@@ -8,14 +8,11 @@
 
 #include <glib.h>
 
-
 #include "extract/xml_lib.h"
 #include "extract/xml_text.h"
 
 /* libxml2, loaded on first use (xml_lib.h); set by each entry point. */
 static const gc_xml_api *xml;
-
-#define REPEAT_MAX 64 /* ODF text:s counts beyond this add nothing useful */
 
 enum { OWE_NONE, OWE_PARA, OWE_CELL, OWE_ROW };
 
@@ -173,7 +170,7 @@ static int emit_repeat(struct walk *w, const gc_xml_rule *rule)
                                                  (const xmlChar *)rule->ns);
         if (v != NULL) {
             long c = strtol((const char *)v, NULL, 10);
-            n = c < 1 ? 1 : c > REPEAT_MAX ? REPEAT_MAX : (unsigned)c;
+            n = c < 1 ? 1 : c > GC_XML_REPEAT_MAX ? GC_XML_REPEAT_MAX : (unsigned)c;
             (*xml->xmlFree)(v);
         }
     }

@@ -12,10 +12,6 @@
 #include "match/segment.h"
 #include "base/tokenize.h"
 
-#define MAX_MISSES 400
-#define MAX_EVIDENCE 100
-#define EVIDENCE_BYTES 200
-
 /* ---- matching ------------------------------------------------------------ */
 
 enum { C_PENDING, C_ACCEPTED, C_REJECTED };
@@ -454,9 +450,9 @@ static uint32_t line_text(mctx *m, uint32_t line, size_t at)
         hi--;
     while (lo < hi && strchr(" \t", m->text[lo]))
         lo++;
-    if (hi - lo > EVIDENCE_BYTES) {
-        size_t a = at > lo + EVIDENCE_BYTES / 3 ? at - EVIDENCE_BYTES / 3 : lo;
-        size_t b = a + EVIDENCE_BYTES < hi ? a + EVIDENCE_BYTES : hi;
+    if (hi - lo > GC_MATCH_EVIDENCE_BYTES) {
+        size_t a = at > lo + GC_MATCH_EVIDENCE_BYTES / 3 ? at - GC_MATCH_EVIDENCE_BYTES / 3 : lo;
+        size_t b = a + GC_MATCH_EVIDENCE_BYTES < hi ? a + GC_MATCH_EVIDENCE_BYTES : hi;
         clip_utf8(m->text, &a, &b, lo, hi);
         g_string_append(s, a > lo ? "…" : "");
         g_string_append_len(s, m->text + a, (gssize)(b - a));
@@ -481,7 +477,7 @@ static uint32_t span_text(mctx *m, const cand *c)
 
 static void add_miss(mctx *m, const cand *c, const char *reason)
 {
-    if (m->doc->miss->len >= MAX_MISSES)
+    if (m->doc->miss->len >= GC_MATCH_MISSES)
         return;
     gc_miss x = {alias_at(m->d, c->alias)->skill, m->t.v[c->a].line, 0, 0};
     x.reason = gc_doc_str(m->doc, reason, strlen(reason));
@@ -498,7 +494,7 @@ static int cmp_ev(const void *x, const void *y)
 }
 
 /* Candidates are in text order, so a skill seen twice on one line is
- * caught by remembering the last line per skill.  At most MAX_EVIDENCE
+ * caught by remembering the last line per skill.  At most GC_MATCH_EVIDENCE
  * places per skill are kept (a 50-page CV repeats "Python" a lot). */
 static void record_evidence(mctx *m)
 {
@@ -511,7 +507,7 @@ static void record_evidence(mctx *m)
         if (c->state != C_ACCEPTED)
             continue;
         uint32_t skill = alias_at(m->d, c->alias)->skill, line = m->t.v[c->a].line;
-        if (last[skill] == line || count[skill] >= MAX_EVIDENCE)
+        if (last[skill] == line || count[skill] >= GC_MATCH_EVIDENCE)
             continue;
         last[skill] = line;
         count[skill]++;
@@ -581,7 +577,7 @@ static void find_substrings(mctx *m, uint32_t skill)
         const char *w = gc_strtab_key(&m->d->tab_atoms, (uint32_t)atom);
         if (strlen(w) < 2)
             continue;
-        for (size_t i = 0; i < m->t.n && m->doc->miss->len < MAX_MISSES; i++) {
+        for (size_t i = 0; i < m->t.n && m->doc->miss->len < GC_MATCH_MISSES; i++) {
             const gc_token *tk = &m->t.v[i];
             if (!(tk->flags & GC_TOK_WORD) || tk->atom == atom ||
                 gc_fold(folded, sizeof folded, m->text + tk->start, tk->len) == (size_t)-1 ||

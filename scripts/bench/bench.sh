@@ -1,10 +1,10 @@
 #!/bin/sh
 # bench.sh: `make bench`.  gapcheck next to peers measured in the same run,
-# alternating (scripts/bench-pairs), over ../shared/corpus, then in-process
+# alternating (scripts/bench/bench-pairs), over ../shared/corpus, then in-process
 # data start-up and matching speed (tools/bench_data.c) at the shipped
 # lexicon size and at synthetic 2,000 and 10,000 skills.  Prints medians and
 # ratios, never pass/fail: timings are for reading (PERFORMANCE.md).
-#     scripts/bench.sh BIN BENCH_DATA SNAPSHOT     (RUNS=5 by default)
+#     scripts/bench/bench.sh BIN BENCH_DATA SNAPSHOT     (RUNS=5 by default)
 set -eu
 BIN=$1 BENCH=$2 SNAP=$3
 RUNS=${RUNS:-5}

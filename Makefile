@@ -1,5 +1,6 @@
 # gapcheck: plain GNU make + pkg-config.  `make` builds build/gapcheck and
-# build/libgapcheck.a; `make check` is what CI runs.  Override any of these:
+# build/libgapcheck.a; `make check` runs the tests, `make ci` (the suite, then
+# the package test) is what CI runs.  Override any of these:
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share
@@ -133,6 +134,12 @@ corpus: $(BIN)
 check:
 	$(MAKE) WERROR=-Werror test layers lint-data corpus $(CHECK_EXTRA)
 
+# What .ci/run runs after scripts/install-deps: the whole suite, then the
+# Debian package test (mk/install.mk), one after the other.
+ci:
+	$(MAKE) check
+	$(MAKE) check-deb
+
 demo: $(BIN)
 	$(BIN) --role mle tests/fixtures/resumes/one-column-mle.pdf
 
@@ -143,7 +150,7 @@ clean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all unit cli-tests test layers lint-data corpus check demo fixtures clean FORCE
+.PHONY: all unit cli-tests test layers lint-data corpus check ci demo fixtures clean FORCE
 
 # Optional parts (fuzzing, installation ...) live in their own files.
 include $(sort $(wildcard mk/*.mk))

@@ -38,7 +38,7 @@ CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        extract/extract_html extract/extract_txt extract/extract_json extract/zipread \
        extract/xml_text extract/libload extract/pdf_lib extract/xml_lib extract/zip_lib \
        extract/lcms_cache extract/lib \
-       match/normalize match/segment match/match \
+       match/normalize match/segment match/dates match/positions match/match \
        match/doc match/analyze \
        data/yaml_load data/store data/headings data/calendar data/model data/lexicon data/roles data/matcher_build \
        data/build data/lint data/freeze \

@@ -63,6 +63,12 @@ typedef struct gc_limits {
 #define GC_JSON_SNIFF_WINDOW 65536     /* bytes looked at to tell JSON Resume */
 #define GC_JSON_SNIFF_DEPTH 32         /* nesting followed while sniffing */
 #define GC_JSON_SENTENCE_SPLIT 100     /* longer values are cut at sentence ends */
+/* Dates and positions (src/match/dates.c, positions.c) */
+#define GC_DATE_LINE_BYTES 512         /* bytes of a line searched for dates */
+#define GC_DATE_LINE_TOKENS 256        /* tokens of that line */
+#define GC_DATE_YEAR_MIN 1900          /* years read as dates; a later --as-of drops */
+#define GC_DATE_YEAR_MAX 2099          /*   those after it, so 2099 is never "now" */
+#define GC_POSITIONS_MAX 200           /* work positions kept per document */
 /* PDF layout */
 #define GC_PDF_PAGE_FRAGS 20000        /* above this, poppler's order, no layout */
 #define GC_PDF_CUT_DEPTH 48            /* recursion of the XY cut */

@@ -38,14 +38,14 @@ CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        extract/extract_html extract/extract_txt extract/extract_json extract/zipread \
        extract/xml_text extract/libload extract/pdf_lib extract/xml_lib extract/zip_lib \
        extract/lcms_cache extract/lib \
-       match/normalize match/segment match/dates match/positions match/match \
+       match/normalize match/segment match/dates match/positions match/person match/match \
        match/doc match/analyze \
        data/yaml_load data/store data/headings data/calendar data/model data/lexicon data/roles data/matcher_build \
        data/build data/lint data/freeze \
        data/snapshot_write data/snapshot_read \
-       model/score model/plan model/job \
+       model/experience model/credit model/score model/plan model/job model/result \
        report/report report/report_text report/report_json report/report_table \
-       report/report_html report/report_md
+       report/report_html report/report_md report/formats
 # The command line on top of it (src/cli/).
 CLI = cli/main cli/cli cli/cli_data cli/cli_xdg cli/inputs cli/outdir cli/progress \
       cli/cmd_analyze cli/cmd_explain cli/cmd_lint cli/cmd_roles cli/isolate cli/batch

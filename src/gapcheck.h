@@ -200,6 +200,8 @@ typedef struct gc_position_info {
     int present;                 /* "– Present", "seit 2020", an open range */
 } gc_position_info;
 size_t gc_doc_n_positions(const gc_doc *doc);
+/* The person's name as the résumé's first lines give it, or NULL. */
+const char *gc_doc_name(const gc_doc *doc);
 void gc_doc_position(const gc_doc *doc, size_t i, gc_position_info *out);
 
 /* Section ids seen in the document, in order of appearance. */
@@ -207,30 +209,85 @@ size_t gc_doc_n_sections(const gc_doc *doc);
 const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out);
 const char *gc_doc_text(const gc_doc *doc);  /* only with keep_text */
 
-/* ---- scoring ------------------------------------------------------------- */
+/* ---- the model: experience, credit, scores -------------------------- */
 
-/* Measures `doc` against `role` at `hours_per_week` of study (> 0).
- * Coverage of a phase = Σ weight × credit / Σ weight, where credit is 1 for an
- * evidenced skill, the role's implied credit for an implied one, else 0.
- * Months left in a phase = months × (1 − coverage) × role hours ÷ hours. */
-int gc_score_new(gc_score **out, const gc_data *d, const gc_doc *doc, const gc_role *role,
-                 double hours_per_week, gc_err *err);
+/* A month as one number: year × 12 + month − 1 (GC_MONTH(2026, 12)). */
+#define GC_MONTH(year, month) ((int)(year) * 12 + (int)(month) - 1)
+
+/* What the person did, for how long, how recently: the doc's positions
+ * resolved against `as_of` (a GC_MONTH; "present" means it, later starts
+ * are left out), and per skill the months of the positions whose lines
+ * show it (a union: overlapping jobs count once).  README.md gives the
+ * conventions for years and seasons.  Errors: GC_ENOMEM. */
+typedef struct gc_experience gc_experience;
+int gc_experience_new(gc_experience **out, const gc_data *d, const gc_doc *doc, int as_of,
+                      gc_err *err);
+void gc_experience_free(gc_experience *x);
+int gc_experience_as_of(const gc_experience *x);
+int gc_experience_total_months(const gc_experience *x);   /* union of all positions */
+size_t gc_experience_n_positions(const gc_experience *x);  /* = gc_doc_n_positions */
+/* Months of position i, or -1 when it starts after the as-of month. */
+int gc_experience_position_months(const gc_experience *x, size_t i);
+
+typedef struct gc_skill_use_info {
+    int months;                  /* in dated positions; -1 when in none */
+    gc_when first_used, last_used;   /* as precise as the résumé wrote them */
+    int last_present;            /* last used "present" (last_used unset) */
+    int months_since;            /* since last use, 0 when present */
+    int listed;                  /* named outside dated positions too */
+} gc_skill_use_info;
+/* Returns 1 when the skill is in a dated position, else 0 (months -1). */
+int gc_experience_skill(const gc_experience *x, size_t skill, gc_skill_use_info *out);
+
+/* Why a skill earns its credit (gc_model_credit). */
+typedef enum gc_basis {
+    GC_BASIS_NONE, GC_BASIS_POSITIONS, GC_BASIS_LISTED, GC_BASIS_IMPLIED, GC_BASIS_TITLE
+} gc_basis;
+typedef struct gc_credit {
+    double credit;               /* 0..1: what the skill counts for */
+    double depth, recency;       /* the factors of its stronger sign, else 0 */
+    gc_basis basis;              /* its stronger sign */
+    double title;                /* the role title's share, combined in (0 without) */
+} gc_credit;
+const char *gc_basis_name(gc_basis b);   /* "positions", "listed" … */
+
+/* The model (src/model/credit.c, README): the credit of `skill` towards
+ * role r from the résumé; `title` is gc_model_title_credit(x, r) (or NULL:
+ * no title credit). */
+gc_credit gc_model_credit(const gc_data *d, const gc_doc *doc, const gc_experience *x,
+                          const gc_role *r, const gc_credit *title, size_t skill);
+/* The credit every skill of r earns from positions held under r's titles. */
+gc_credit gc_model_title_credit(const gc_experience *x, const gc_role *r);
+/* Your study hours per week: `hours_per_week` when > 0, else the role's. */
+double gc_model_hours(const gc_role *r, double hours_per_week);
+/* phase months × (1 − coverage) × role h/week ÷ your h/week. */
+double gc_model_months_left(double phase_months, double coverage, double role_hours,
+                            double hours_per_week);
+
+/* Measures `doc` against `role` at `hours_per_week` of study (> 0, ≤ 168):
+ * coverage of a phase = Σ weight × credit ÷ Σ weight; months left per
+ * phase from gc_model_months_left.  Errors: GC_EUSAGE (hours), GC_ENOMEM. */
+int gc_score_new(gc_score **out, const gc_data *d, const gc_doc *doc, const gc_experience *x,
+                 const gc_role *role, double hours_per_week, gc_err *err);
 void gc_score_free(gc_score *s);
 
 const gc_role *gc_score_role(const gc_score *s);
 double gc_score_hours(const gc_score *s);
-double gc_score_coverage(const gc_score *s);         /* whole role, weighted */
+double gc_score_coverage(const gc_score *s);         /* whole role, weighted: its fit */
 double gc_score_months_to_ready(const gc_score *s);
 double gc_score_phase_coverage(const gc_score *s, size_t phase);
 double gc_score_phase_months_left(const gc_score *s, size_t phase);
+/* The credit of skill i of a phase, with its factors. */
+gc_credit gc_score_skill_credit(const gc_score *s, size_t phase, size_t i);
+/* The credit from positions held under one of the role's titles. */
+gc_credit gc_score_title_credit(const gc_score *s);
 /* Index of the first phase with coverage < 1, or n_phases when done. */
 size_t gc_score_next_phase(const gc_score *s);
 
 /* Study plan: writes to out (room for the phase's skill count) the phase's
- * skills that the résumé does not show, prerequisites first (`requires`),
+ * skills not yet at full credit, prerequisites first (`requires`),
  * otherwise in the role's order; returns how many. */
-size_t gc_plan_phase(size_t *out, const gc_data *d, const gc_doc *doc, const gc_role *r,
-                     size_t phase);
+size_t gc_plan_phase(size_t *out, const gc_data *d, const gc_score *s, size_t phase);
 
 /* ---- job postings ------------------------------------------------------ */
 
@@ -242,22 +299,62 @@ typedef struct gc_job gc_job;
  * the catalogue role that shares most of them (Jaccard), to estimate months
  * with the same model as roles; optional skills weigh half. */
 int gc_job_new(gc_job **out, const gc_data *d, const gc_doc *posting, const gc_doc *resume,
-               double hours_per_week, gc_err *err);
+               const gc_experience *x, double hours_per_week, gc_err *err);
 void gc_job_free(gc_job *j);
 const gc_role *gc_job_role(const gc_job *j);    /* closest role, or NULL */
 size_t gc_job_n_skills(const gc_job *j);
 /* Skill i of the posting; *optional_out 1 for nice-to-have. */
 size_t gc_job_skill(const gc_job *j, size_t i, int *optional_out);
+/* What the résumé earns for skill i of the posting (the model, credit.c). */
+gc_credit gc_job_skill_credit(const gc_job *j, size_t i);
 double gc_job_match(const gc_job *j);           /* weighted fraction had, 0..1 */
 double gc_job_months_to_ready(const gc_job *j);
 double gc_job_hours(const gc_job *j);
+
+/* ---- the result of one document ---------------------------------------- */
+
+/* What the user asked of every document. */
+typedef struct gc_request {
+    const gc_role *role;         /* --role: measure against it, or NULL */
+    int suggest;                 /* --suggest: every role, best fit first */
+    const gc_doc *posting;       /* --job: a parsed posting, or NULL (borrowed) */
+    const char *posting_file;    /* its name as the user gave it */
+    double hours_per_week;       /* your study pace; 0: each role's own */
+    int as_of;                   /* GC_MONTH of "present"; the CLI passes this month */
+    int explain;                 /* show the evidence of every skill */
+} gc_request;
+
+/* Everything a report shows about one document, assembled in the core:
+ * the doc (taken over, even on error), its experience, the chosen role's
+ * score, the ranked suggestions, the posting's match.  An error document
+ * gives a result too, with only its error.  Errors: GC_ENOMEM, GC_EUSAGE
+ * (hours). */
+typedef struct gc_result gc_result;
+int gc_result_new(gc_result **out, const gc_data *d, const char *file, gc_doc *doc,
+                  const gc_request *req, gc_err *err);
+void gc_result_free(gc_result *r);
+const gc_data *gc_result_data(const gc_result *r);
+const char *gc_result_file(const gc_result *r);       /* as the user gave it */
+const gc_doc *gc_result_doc(const gc_result *r);
+const gc_request *gc_result_request(const gc_result *r);
+const gc_experience *gc_result_experience(const gc_result *r);   /* NULL on error */
+const gc_score *gc_result_score(const gc_result *r);   /* --role, else NULL */
+size_t gc_result_n_suggestions(const gc_result *r);   /* --suggest */
+const gc_score *gc_result_suggestion(const gc_result *r, size_t i);
+const gc_job *gc_result_job(const gc_result *r);       /* --job, else NULL */
+/* With --suggest: 0 when no role has any coverage ("no role fits yet"). */
+int gc_result_fits(const gc_result *r);
+/* The chosen role's score, else the best-fitting role's, else NULL. */
+const gc_score *gc_result_main_score(const gc_result *r);
 
 /* ---- reports ------------------------------------------------------------- */
 
 typedef struct gc_report_opts {
     int color;          /* ANSI colour (the CLI decides: tty and no NO_COLOR) */
     int explain;        /* show the evidence line of every skill */
-    int redact;         /* mask e-mail addresses and phone numbers */
+    int redact;         /* mask e-mail addresses and phone numbers (and the name) */
+    int width;          /* columns to wrap text at; 0: 80 */
+    const char *date;   /* the run's date ("2026-12-05") for report headings, or NULL */
 } gc_report_opts;
 
 typedef struct gc_buf {
@@ -268,51 +365,44 @@ typedef struct gc_buf {
 
 void gc_buf_free(gc_buf *b);
 
-/* Optional parts of a report (all may be NULL / 0). */
-typedef struct gc_report_more {
-    gc_score *const *suggestions;   /* every role, fastest first (--suggest) */
-    size_t n_suggestions;
-    const gc_job *job;              /* --job */
-    const char *job_file;
-} gc_report_more;
-
-/* Appends one document's report.  `file` is the name as the user gave it;
- * `score` may be NULL (no role), `more` may be NULL.  Never fails except
- * for memory (b->failed). */
-void gc_report_text(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_more *more,
-                    const gc_report_opts *o);
-void gc_report_json(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_more *more,
-                    const gc_report_opts *o);
-
-/* One self-contained HTML page per document (inline CSS and SVG, no
- * scripts), and an index page over many. */
-void gc_report_html(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_more *more,
-                    const gc_report_opts *o);
-void gc_report_markdown(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                        const gc_score *score, const gc_report_more *more,
-                        const gc_report_opts *o);
-
-/* A line of the index: `href` is the report's file name, `role` the best
- * fitting (or chosen) role's title, `error` set for a failed document. */
+/* A line of the index page of -o DIR. */
 typedef struct gc_index_row {
-    const char *name, *href, *role, *error;
+    const char *file;   /* as it should be shown: relative to the folder given */
+    const char *href;   /* the report's file name in DIR */
+    const char *person; /* the name the résumé gives, or NULL */
+    const char *role;   /* the chosen role's title, or the best fit's, or NULL */
+    const char *error;  /* a failed document's message, or NULL */
     double coverage, months;
+    int total_months;   /* of dated experience; -1 unknown */
     int has_score;
 } gc_index_row;
 
-void gc_report_html_index(gc_buf *b, const gc_index_row *rows, size_t n, const char *title);
-void gc_report_markdown_index(gc_buf *b, const gc_index_row *rows, size_t n,
-                              const char *title);
+/* Fills a row from a result; strings are borrowed from r, file and href. */
+void gc_index_row_set(gc_index_row *row, const gc_result *r, const char *file,
+                      const char *href);
 
-/* CSV (sep ',', RFC 4180) or TSV (sep '\t'): a header, then one row per
- * document and role (`score` NULL: no role).  Rows end in CRLF.  Phase
- * columns: as many as `n_phases` (the most any role has). */
-void gc_report_table_header(gc_buf *b, char sep, size_t n_phases);
-void gc_report_table_row(gc_buf *b, char sep, const gc_data *d, const char *file,
-                         const gc_doc *doc, const gc_score *score, size_t n_phases);
+typedef struct gc_index {
+    const gc_index_row *rows;
+    size_t n;
+    const char *title;
+    const gc_request *req;   /* what was asked: names the role column */
+} gc_index;
+
+/* The output formats, one table (report/formats.c): each prints every
+ * part a gc_result holds (role, suggestions, job, experience, evidence). */
+typedef struct gc_report_format {
+    const char *name;        /* --format NAME */
+    const char *ext;         /* file extension with -o DIR, or NULL: not for -o */
+    int whole_page;          /* one document per output: several need -o DIR */
+    /* before the first document (CSV/TSV header), or NULL */
+    void (*header)(gc_buf *b, const gc_data *d, const gc_request *q, const gc_report_opts *o);
+    /* one document; never fails except for memory (b->failed) */
+    void (*document)(gc_buf *b, const gc_result *r, const gc_report_opts *o);
+    /* the index page of -o DIR, or NULL */
+    void (*index)(gc_buf *b, const gc_index *ix, const gc_report_opts *o);
+} gc_report_format;
+const gc_report_format *gc_report_format_find(const char *name);
+const gc_report_format *gc_report_format_at(size_t i);   /* NULL past the last */
 
 /* Runtime versions of the linked libraries, e.g. "poppler 22.12.0, libxml2 ...". */
 void gc_library_versions(gc_buf *b);

@@ -10,7 +10,8 @@ update=0
 bin=${1:?usage: run-cli.sh [--update] BIN}
 bindir=$(cd "$(dirname "$bin")" && pwd)
 [ "$(basename "$bin")" = gapcheck ] || { echo "run-cli.sh: BIN must be named gapcheck" >&2; exit 2; }
-export PATH="$bindir:$PATH" LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1
+# A fixed "now" (2026-12-01): "Present" in a résumé and report dates.
+export PATH="$bindir:$PATH" LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 SOURCE_DATE_EPOCH=1796083200
 unset XDG_CONFIG_HOME
 export HOME=/nonexistent  # no ~/.config/gapcheck overlay in golden runs
 tmp=$(mktemp -d)

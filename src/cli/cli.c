@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -137,14 +138,26 @@ static int number(double *out, const char *arg, double min, double max, const ch
 
 static int set_format(gc_cli *cli, const char *arg)
 {
-    static const char *const names[] = {"text", "json", "csv", "tsv", "markdown", "html", NULL};
+    char names[128] = "";
 
-    for (int i = 0; names[i]; i++)
-        if (strcmp(arg, names[i]) == 0 || (i == FMT_MARKDOWN && strcmp(arg, "md") == 0)) {
-            cli->format = (gc_fmt)i;
-            return 0;
-        }
-    return usage_error("unknown format '%s' (use text, json, csv, tsv, markdown or html)", arg);
+    if ((cli->format = gc_report_format_find(arg)) != NULL)
+        return 0;
+    for (size_t i = 0; gc_report_format_at(i); i++)
+        snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
+                 gc_report_format_at(i)->name);
+    return usage_error("unknown format '%s' (use %s)", arg, names);
+}
+
+/* --as-of YYYY-MM: what "present" in a résumé means. */
+static int set_as_of(gc_cli *cli, const char *arg)
+{
+    int y, m, n = 0;
+
+    if (sscanf(arg, "%4d-%2d%n", &y, &m, &n) != 2 || arg[n] != '\0' || y < 1950 || y > 2099 ||
+        m < 1 || m > 12)
+        return usage_error("invalid --as-of '%s' (expected YYYY-MM, e.g. 2026-12)", arg);
+    cli->as_of = GC_MONTH(y, m);
+    return 0;
 }
 
 static int size_limit(size_t *out, const char *arg, double min, double max, const char *what)
@@ -176,6 +189,7 @@ static int set_option(gc_cli *cli, int id, const char *arg)
     case OPT_SUGGEST: cli->suggest = 1; return 0;
     case OPT_JOB: cli->job = arg; return 0;
     case OPT_HOURS: return number(&cli->hours, arg, 0.5, 168, "hours per week");
+    case OPT_AS_OF: return set_as_of(cli, arg);
     case OPT_EXPLAIN: cli->explain = 1; return 0;
     case OPT_REDACT: cli->redact = 1; return 0;
     case OPT_QUIET: cli->quiet = 1; return 0;
@@ -277,7 +291,7 @@ static int check_combinations(gc_cli *cli)
         usage_line(stderr);
         return -1;
     }
-    if (cli->output_dir && cli->format != FMT_HTML && cli->format != FMT_MARKDOWN)
+    if (cli->output_dir && cli->format->ext == NULL)
         return usage_error("%s", "-o DIR writes html or markdown reports: add --format html");
     if (cli->cmd == CMD_EXPLAIN && cli->n_files != 2)
         return usage_error("%s", "explain needs a FILE and a SKILL");
@@ -288,6 +302,27 @@ static int check_combinations(gc_cli *cli)
     return 0;
 }
 
+time_t gc_cli_now(void)
+{
+    /* reproducible-builds.org: a fixed "now" for reproducible reports */
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long v = epoch ? strtoll(epoch, &end, 10) : -1;
+
+    return epoch && *epoch && *end == '\0' && v >= 0 ? (time_t)v : time(NULL);
+}
+
+/* The current month: the core never reads the clock, the CLI passes it. */
+static int this_month(void)
+{
+    time_t now = gc_cli_now();
+    struct tm tm;
+
+    if (localtime_r(&now, &tm) == NULL)
+        return GC_MONTH(2026, 1);
+    return GC_MONTH(tm.tm_year + 1900, tm.tm_mon + 1);
+}
+
 int gc_cli_parse(gc_cli *cli, int argc, char **argv)
 {
     gc_limits lim = GC_LIMITS_INIT;
@@ -296,6 +331,8 @@ int gc_cli_parse(gc_cli *cli, int argc, char **argv)
 
     memset(cli, 0, sizeof *cli);
     cli->lim = lim;
+    cli->format = gc_report_format_find("text");
+    cli->as_of = this_month();
     cli->color = -1;
     if (argc > 1 && (cli->cmd = subcommand(argv[1])) != CMD_ANALYZE) {
         argv++;

@@ -3,6 +3,7 @@
 #define GC_CLI_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "gapcheck.h"
 
@@ -15,7 +16,6 @@ enum {
     EXIT_SYSTEM = 4,     /* cannot write output, out of memory, cannot fork */
 };
 
-typedef enum gc_fmt { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_TSV, FMT_MARKDOWN, FMT_HTML } gc_fmt;
 
 typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN } gc_cmd;
 
@@ -28,7 +28,8 @@ typedef struct gc_cli {
     int recursive;
     int suggest;
     double hours;            /* 0 = the role's own */
-    gc_fmt format;
+    const gc_report_format *format;   /* --format: a row of the core's format table */
+    int as_of;               /* --as-of YYYY-MM, as GC_MONTH; default this month */
     int explain, redact, quiet, color, jobs;
     int no_cache;            /* --no-cache: user data always from YAML */
     const char **lexicon_dirs, **roles_dirs;
@@ -42,6 +43,9 @@ typedef struct gc_cli {
  * --help or --version was handled (exit 0), 0 to go on. */
 int gc_cli_parse(gc_cli *cli, int argc, char **argv);
 void gc_cli_free(gc_cli *cli);
+
+/* Now, or SOURCE_DATE_EPOCH when set (reproducible reports and tests). */
+time_t gc_cli_now(void);
 
 /* Prints "gapcheck: PREFIX: message" to stderr. */
 void gc_cli_error(const char *prefix, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -5,6 +5,7 @@
  *       metavariable, help text) */
 OPT(OPT_ROLE, 0, "role", 1, "ID", "target role (see 'gapcheck roles'); e.g. mle")
 OPT(OPT_HOURS, 0, "hours", 1, "N", "your study hours per week (default: the role's own)")
+OPT(OPT_AS_OF, 0, "as-of", 1, "YYYY-MM", "the month 'present' means in a résumé (default: this month)")
 OPT(OPT_SUGGEST, 's', "suggest", 0, NULL, "rank every role by your time to ready")
 OPT(OPT_JOB, 0, "job", 1, "POSTING", "measure against a job posting (PDF, DOCX, HTML, text)")
 OPT(OPT_FORMAT, 'f', "format", 1, "FMT", "text (default), json (JSON Lines), csv, tsv, markdown, html")

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -20,11 +22,13 @@
 typedef struct emit_ctx {
     const gc_cli *cli;
     const gc_data *d;
-    const gc_role *role;
-    const gc_doc *posting;
+    gc_request req;
+    gc_report_opts opts;
+    char date[16];            /* the run's date for report headings */
     gc_outdir *out;
     gc_index_row *index;      /* -o: one row per report written */
-    size_t n_done, n_index, n_phases;
+    char **index_names;       /* their file names, relative to the folder given */
+    size_t n_done, n_index;
     gc_progress progress;
     int failed, write_failed;
 } emit_ctx;
@@ -38,107 +42,50 @@ int gc_out(const gc_buf *b)
     return 0;
 }
 
-static double hours_for(const gc_cli *cli, const gc_role *r)
+/* A path as the index shows it: relative to the folder the user gave
+ * (-r clients/ shows "anna/cv.pdf"), else as given. */
+static char *shown_name(const gc_cli *cli, const char *path)
 {
-    return cli->hours > 0 ? cli->hours : gc_role_hours_per_week(r);
-}
-
-static int cmp_months(const void *x, const void *y)
-{
-    const gc_score *a = *(gc_score *const *)x, *b = *(gc_score *const *)y;
-    double ma = gc_score_months_to_ready(a), mb = gc_score_months_to_ready(b);
-    if (ma != mb)
-        return ma < mb ? -1 : 1;
-    return strcmp(gc_role_id(gc_score_role(a)), gc_role_id(gc_score_role(b)));
-}
-
-/* --suggest: every role scored, fastest first. */
-static size_t suggest(gc_score **v, const emit_ctx *c, const gc_doc *doc)
-{
-    size_t n = 0;
-    gc_err err = GC_ERR_INIT;
-
-    for (size_t i = 0; i < gc_data_n_roles(c->d); i++) {
-        const gc_role *r = gc_data_role(c->d, i);
-        if (gc_score_new(&v[n], c->d, doc, r, hours_for(c->cli, r), &err) == 0)
-            n++;
+    for (size_t i = 0; i < cli->n_files; i++) {
+        size_t n = strlen(cli->files[i]);
+        while (n > 1 && cli->files[i][n - 1] == '/')
+            n--;
+        if (strncmp(path, cli->files[i], n) == 0 && path[n] == '/')
+            return g_strdup(path + n + 1);
     }
-    qsort(v, n, sizeof *v, cmp_months);
-    return n;
-}
-
-/* One document's rows for CSV/TSV: per suggested role, or the chosen one. */
-static void table_rows(gc_buf *b, const emit_ctx *c, const char *file, const gc_doc *doc,
-                       const gc_score *score, const gc_report_more *more)
-{
-    char sep = c->cli->format == FMT_CSV ? ',' : '\t';
-
-    if (c->n_done == 0)
-        gc_report_table_header(b, sep, c->n_phases);
-    if (more->n_suggestions && !gc_doc_error(doc))
-        for (size_t i = 0; i < more->n_suggestions; i++)
-            gc_report_table_row(b, sep, c->d, file, doc, more->suggestions[i], c->n_phases);
-    else
-        gc_report_table_row(b, sep, c->d, file, doc, score, c->n_phases);
-}
-
-static void render(gc_buf *b, emit_ctx *c, const char *file, const gc_doc *doc,
-                   const gc_score *score, const gc_report_more *more)
-{
-    gc_report_opts o = {c->cli->color, c->cli->explain, c->cli->redact};
-
-    switch (c->cli->format) {
-    case FMT_JSON: gc_report_json(b, c->d, file, doc, score, more, &o); break;
-    case FMT_CSV:
-    case FMT_TSV: table_rows(b, c, file, doc, score, more); break;
-    case FMT_MARKDOWN: gc_report_markdown(b, c->d, file, doc, score, more, &o); break;
-    case FMT_HTML: gc_report_html(b, c->d, file, doc, score, more, &o); break;
-    default:
-        if (gc_doc_error(doc) == NULL) {
-            if (c->n_done > 0)
-                gc_buf_addc(b, '\n');
-            gc_report_text(b, c->d, file, doc, score, more, &o);
-        }
-    }
+    return g_strdup(path);
 }
 
 /* -o: the report goes to its own file; the index remembers it. */
-static void to_outdir(emit_ctx *c, const char *file, const gc_doc *doc, const gc_buf *b,
-                      const gc_score *score, const gc_report_more *more)
+static void to_outdir(emit_ctx *c, const gc_result *r, const gc_buf *b)
 {
     const char *name;
-    gc_index_row *row = &c->index[c->n_index];
-    const gc_score *best = more->n_suggestions ? more->suggestions[0] : score;
+    const char *file = gc_result_file(r);
 
     if (c->write_failed)
         return;   /* a full disk: the run fails, nothing is renamed into place */
-    name = gc_outdir_add(c->out, file, c->cli->format == FMT_HTML ? "html" : "md", b);
+    name = gc_outdir_add(c->out, file, c->cli->format->ext, b);
     if (name == NULL) {
         c->write_failed = 1;
         return;
     }
+    c->index_names[c->n_index] = shown_name(c->cli, file);
+    gc_index_row_set(&c->index[c->n_index], r, c->index_names[c->n_index], name);
+    c->index[c->n_index].person = g_strdup(c->index[c->n_index].person);
+    c->index[c->n_index].role = g_strdup(c->index[c->n_index].role);
+    c->index[c->n_index].error = g_strdup(c->index[c->n_index].error);
+    c->index[c->n_index].href = g_strdup(name);
     c->n_index++;
-    row->name = g_strdup(file);
-    row->href = g_strdup(name);
-    row->error = gc_doc_error(doc) ? g_strdup(gc_doc_error(doc)->msg) : NULL;
-    if (best) {
-        row->role = g_strdup(gc_role_title(gc_score_role(best)));
-        row->coverage = gc_score_coverage(best);
-        row->months = gc_score_months_to_ready(best);
-        row->has_score = 1;
-    }
 }
 
 static void emit(gc_task *t, void *p)
 {
     emit_ctx *c = p;
-    gc_score *score = NULL;
     gc_err err = GC_ERR_INIT;
     gc_buf b = {0};
+    gc_result *r = NULL;
+    const gc_report_format *f = c->cli->format;
     const gc_err *e = gc_doc_error(t->doc);
-    gc_score **sugg = calloc(gc_data_n_roles(c->d) + 1, sizeof *sugg);
-    gc_report_more more = {sugg, 0, NULL, c->cli->job};
-    gc_job *job = NULL;
 
     gc_progress_tick(&c->progress);
     if (e != NULL) {
@@ -146,28 +93,27 @@ static void emit(gc_task *t, void *p)
             fputs("\r\033[K", stderr);
         gc_cli_error(t->path, "%s", e->msg);
         c->failed = 1;
-    } else {
-        if (c->role && gc_score_new(&score, c->d, t->doc, c->role, hours_for(c->cli, c->role),
-                                    &err) < 0)
-            gc_cli_error(t->path, "%s", err.msg);
-        if (c->cli->suggest && sugg)
-            more.n_suggestions = suggest(sugg, c, t->doc);
-        if (c->posting && gc_job_new(&job, c->d, c->posting, t->doc, c->cli->hours, &err) == 0)
-            more.job = job;
     }
-    render(&b, c, t->path, t->doc, score, &more);
-    if (c->out)
-        to_outdir(c, t->path, t->doc, &b, score, &more);
-    else if (!c->write_failed && gc_out(&b) < 0)
-        c->write_failed = 1;   /* later writes would fail or block too */
+    if (gc_result_new(&r, c->d, t->path, t->doc, &c->req, &err) < 0) {
+        gc_cli_error(t->path, "%s", err.msg);   /* the doc is gone with it */
+        c->failed = 1;
+    } else {
+        if (c->n_done == 0 && f->header)
+            f->header(&b, c->d, &c->req, &c->opts);
+        /* the text report leaves a failed file to its stderr line */
+        if (e == NULL || strcmp(f->name, "text") != 0) {
+            if (c->n_done > 0 && strcmp(f->name, "text") == 0)
+                gc_buf_addc(&b, '\n');
+            f->document(&b, r, &c->opts);
+        }
+        if (c->out)
+            to_outdir(c, r, &b);
+        else if (!c->write_failed && gc_out(&b) < 0)
+            c->write_failed = 1;   /* later writes would fail or block too */
+    }
     c->n_done++;
     gc_buf_free(&b);
-    for (size_t i = 0; i < more.n_suggestions; i++)
-        gc_score_free(sugg[i]);
-    free(sugg);
-    gc_job_free(job);
-    gc_score_free(score);
-    gc_doc_free(t->doc);
+    gc_result_free(r);
     t->doc = NULL;
     t->pid = 0;  /* emitted: no doc, not running */
 }
@@ -238,41 +184,36 @@ static int stdin_twice(const gc_inputs *in, const gc_cli *cli)
     return 1;
 }
 
-static size_t max_phases(const gc_data *d)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < gc_data_n_roles(d); i++)
-        if (gc_role_n_phases(gc_data_role(d, i)) > n)
-            n = gc_role_n_phases(gc_data_role(d, i));
-    return n;
-}
-
 /* -o: the index page, then every file renamed into place. */
 static int finish_outdir(emit_ctx *c)
 {
     gc_buf b = {0};
-    int html = c->cli->format == FMT_HTML;
+    const gc_report_format *f = c->cli->format;
+    gc_index ix = {c->index, c->n_index, "gapcheck reports", &c->req};
+    char *index_name = g_strdup_printf("index.%s", f->ext);
 
-    if (c->write_failed)
+    if (c->write_failed) {
+        g_free(index_name);
         return -1;
-    if (html)
-        gc_report_html_index(&b, c->index, c->n_index, "gapcheck reports");
-    else
-        gc_report_markdown_index(&b, c->index, c->n_index, "gapcheck reports");
-    const char *name = gc_outdir_add_named(c->out, html ? "index.html" : "index.md", &b);
+    }
+    f->index(&b, &ix, &c->opts);
+    const char *name = gc_outdir_add_named(c->out, index_name, &b);
+    g_free(index_name);
     gc_buf_free(&b);
     return name && !c->write_failed ? gc_outdir_commit(c->out) : -1;
 }
 
-static void free_index(gc_index_row *rows, size_t n)
+static void free_index(gc_index_row *rows, char **names, size_t n)
 {
     for (size_t i = 0; rows && i < n; i++) {
-        g_free((char *)(uintptr_t)rows[i].name);
+        g_free(names[i]);
         g_free((char *)(uintptr_t)rows[i].href);
+        g_free((char *)(uintptr_t)rows[i].person);
         g_free((char *)(uintptr_t)rows[i].role);
         g_free((char *)(uintptr_t)rows[i].error);
     }
     free(rows);
+    free(names);
 }
 
 static int run(emit_ctx *c, gc_task *tasks, size_t n, char **stdin_buf)
@@ -291,12 +232,13 @@ static int run(emit_ctx *c, gc_task *tasks, size_t n, char **stdin_buf)
         if (strcmp(tasks[i].path, "-") == 0 && *stdin_buf == NULL &&
             read_stdin(&tasks[i], stdin_buf, &cli->lim) < 0)
             return EXIT_SOME_FAILED;
-    if (cli->format == FMT_HTML && !cli->output_dir && n > 1) {
-        gc_cli_error(NULL, "--format html with several files needs -o DIR");
+    if (cli->format->whole_page && !cli->output_dir && n > 1) {
+        gc_cli_error(NULL, "--format %s with several files needs -o DIR", cli->format->name);
         return EXIT_USAGE;
     }
     if (cli->output_dir && ((c->out = gc_outdir_open(cli->output_dir)) == NULL ||
-                            (c->index = calloc(n + 1, sizeof *c->index)) == NULL))
+                            (c->index = calloc(n + 1, sizeof *c->index)) == NULL ||
+                            (c->index_names = calloc(n + 1, sizeof *c->index_names)) == NULL))
         return EXIT_SYSTEM;
     gc_progress_start(&c->progress, n, cli->quiet);
     int rc = gc_batch_run(tasks, n, jobs < 1 ? 1 : (int)jobs, c->d, &cli->lim, &opts, emit, c);
@@ -308,6 +250,28 @@ static int run(emit_ctx *c, gc_task *tasks, size_t n, char **stdin_buf)
     if (c->write_failed)
         return EXIT_SYSTEM;
     return c->failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
+}
+
+static void today(char *buf, size_t cap)
+{
+    time_t now = gc_cli_now();
+    struct tm tm;
+
+    if (localtime_r(&now, &tm) == NULL || strftime(buf, cap, "%Y-%m-%d", &tm) == 0)
+        buf[0] = '\0';
+}
+
+/* Columns to wrap text at: the terminal's, else $COLUMNS, else 80. */
+static int terminal_width(void)
+{
+    struct winsize ws;
+    const char *cols = getenv("COLUMNS");
+
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+        return ws.ws_col;
+    if (cols && atoi(cols) > 20)
+        return atoi(cols);
+    return 80;
 }
 
 int gc_cmd_analyze(const gc_cli *cli, const gc_data *d)
@@ -322,16 +286,22 @@ int gc_cmd_analyze(const gc_cli *cli, const gc_data *d)
     memset(&c, 0, sizeof c);
     c.cli = cli;
     c.d = d;
-    c.n_phases = max_phases(d);
-    if (cli->role && (c.role = gc_data_find_role(d, cli->role)) == NULL) {
+    if (cli->role && (c.req.role = gc_data_find_role(d, cli->role)) == NULL) {
         gc_cli_error(NULL, "unknown role '%s' (see 'gapcheck roles')", cli->role);
         return EXIT_DATA;
     }
+    c.req.suggest = cli->suggest;
+    c.req.hours_per_week = cli->hours;
+    c.req.as_of = cli->as_of;
+    c.req.explain = cli->explain;
+    c.req.posting_file = cli->job;
+    today(c.date, sizeof c.date);
+    c.opts = (gc_report_opts){cli->color, cli->explain, cli->redact, terminal_width(), c.date};
     if (expand(&in, cli) < 0)
         rc = EXIT_SOME_FAILED;
     else if (in.n == 0)
         rc = EXIT_ALL_OK;  /* an empty folder or list: nothing to do */
-    else if (cli->job && (c.posting = posting = load_posting(cli, d)) == NULL)
+    else if (cli->job && (c.req.posting = posting = load_posting(cli, d)) == NULL)
         rc = gc_interrupted ? 128 + (int)gc_interrupted : EXIT_SOME_FAILED;
     else if (stdin_twice(&in, cli))
         rc = EXIT_USAGE;
@@ -344,7 +314,7 @@ int gc_cmd_analyze(const gc_cli *cli, const gc_data *d)
         rc = run(&c, tasks, in.n, &stdin_buf);
     }
     gc_outdir_free(c.out);
-    free_index(c.index, c.n_index);
+    free_index(c.index, c.index_names, c.n_index);
     free(tasks);
     free(stdin_buf);
     gc_doc_free(posting);

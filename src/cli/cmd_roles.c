@@ -10,6 +10,11 @@
 
 #define RELATED_MIN 0.4
 
+static int is_json(const gc_cli *cli)
+{
+    return strcmp(cli->format->name, "json") == 0;
+}
+
 static void json_phases(gc_buf *b, const gc_data *d, const gc_role *r)
 {
     gc_buf_adds(b, ",\"phases\":[");
@@ -102,7 +107,7 @@ static void related(gc_buf *b, const gc_cli *cli, const gc_data *d, const gc_rol
     }
     qsort(v, n, sizeof *v, cmp_rel);
     for (size_t i = 0; i < n; i++) {
-        if (cli->format == FMT_JSON) {
+        if (is_json(cli)) {
             gc_buf_adds(b, "{\"id\":");
             gc_json_str(b, gc_role_id(v[i].r));
             gc_buf_adds(b, ",\"title\":");
@@ -122,7 +127,7 @@ static void list(gc_buf *b, const gc_cli *cli, const gc_data *d)
 {
     for (size_t i = 0; i < gc_data_n_roles(d); i++) {
         const gc_role *r = gc_data_role(d, i);
-        if (cli->format == FMT_JSON)
+        if (is_json(cli))
             json_role(b, d, r);
         else
             gc_buf_printf(b, "%-22s %-36s %4g months at %g h/week\n", gc_role_id(r),
@@ -151,7 +156,7 @@ int gc_cmd_roles(const gc_cli *cli, const gc_data *d)
     }
     if (verb == NULL)
         list(&b, cli, d);
-    else if (verb[0] == 's' && cli->format == FMT_JSON)
+    else if (verb[0] == 's' && is_json(cli))
         json_role(&b, d, r);
     else if (verb[0] == 's')
         text_role(&b, d, r);

@@ -174,6 +174,7 @@ const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out)
 }
 
 size_t gc_doc_n_positions(const gc_doc *doc) { return doc->positions->len; }
+const char *gc_doc_name(const gc_doc *doc) { return doc->name ? str(doc, doc->name) : NULL; }
 
 static gc_when when(const gc_date *d)
 {
@@ -200,7 +201,7 @@ void gc_doc_position(const gc_doc *doc, size_t i, gc_position_info *out)
 
 typedef struct doc_head {
     uint32_t magic, n_skills, pages, hidden, truncated;
-    uint32_t n_found, n_ev, n_imp, n_miss, n_secs, n_positions, pool_len;
+    uint32_t n_found, n_ev, n_imp, n_miss, n_secs, n_positions, pool_len, name;
     uint64_t text_bytes;
     char format[16];
     gc_err err;
@@ -221,7 +222,7 @@ int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *er
     h = (doc_head){DOC_MAGIC, doc->n_skills, doc->pages, doc->hidden, doc->truncated,
                    doc->found->len, doc->ev->len, doc->imp->len, doc->miss->len,
                    doc->secs->len, doc->positions->len, (uint32_t)doc->pool->len,
-                   doc->text_bytes, {0}, doc->err};
+                   doc->name, doc->text_bytes, {0}, doc->err};
     memcpy(h.format, doc->format, sizeof h.format);
     put(s, &h, sizeof h);
     put(s, doc->how, doc->n_skills);
@@ -349,6 +350,11 @@ int gc_doc_decode(gc_doc **out, const gc_data *d, const char *buf, size_t len, g
         gc_doc_free(doc);
         return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
     }
+    if (h.name >= h.pool_len) {
+        gc_doc_free(doc);
+        return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
+    }
+    doc->name = h.name;
     doc->pages = h.pages;
     doc->hidden = h.hidden;
     doc->truncated = h.truncated;

@@ -50,6 +50,7 @@ struct gc_doc {
     GArray *found;                   /* uint32 skill indexes, ascending */
     GArray *ev, *imp, *miss, *secs;  /* gc_ev, gc_imp, gc_miss, gc_sec */
     GArray *positions;               /* gc_position, in document order */
+    uint32_t name;                   /* the person's name (pool), 0 when unknown */
     GString *pool;                   /* NUL-terminated strings */
     const gc_data *data;             /* for section names; not owned */
     char *text;                      /* normalised text, with keep_text */

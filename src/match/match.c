@@ -681,8 +681,10 @@ int gc_match(gc_doc *doc, const gc_data *d, const char *text, size_t len, long e
         record_evidence(&m);
         record_implied(&m);
         record_sections(&m);
-        if (!posting)
+        if (!posting) {
             gc_positions(doc, d, text, len, m.line_start, m.n_lines, m.sec, m.is_heading);
+            gc_person_name(doc, d, text, len, m.line_start, m.n_lines, m.sec);
+        }
         if (explain >= 0)
             find_substrings(&m, (uint32_t)explain);
     }

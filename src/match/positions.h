@@ -26,4 +26,9 @@ void gc_positions(gc_doc *doc, const gc_data *d, const char *text, size_t len,
                   const uint32_t *line_start, size_t n_lines, const uint16_t *sec,
                   const uint8_t *is_heading);
 
+/* Sets doc->name to the person's name when the first lines give one
+ * (person.c). */
+void gc_person_name(gc_doc *doc, const gc_data *d, const char *text, size_t len,
+                    const uint32_t *line_start, size_t n_lines, const uint16_t *sec);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "data/data_int.h"
 #include "match/doc_int.h"
+#include "model/model_int.h"
 
 #define OPTIONAL_WEIGHT 0.5
 
@@ -18,6 +19,7 @@ struct gc_job {
     size_t n;
     uint32_t *skills;
     uint8_t *optional;
+    gc_credit *credit;        /* per skill: what the résumé earns for it */
     double match, months, hours;
 };
 
@@ -78,20 +80,22 @@ static const gc_role *closest_role(const gc_data *d, const gc_job *j)
     return best;
 }
 
-static double credit(const gc_doc *resume, const gc_role *r, size_t s)
-{
-    gc_how h = gc_doc_how(resume, s);
-    return h == GC_EVIDENCED ? 1.0 : h == GC_IMPLIED ? (r ? r->implied_credit : 0.5) : 0.0;
-}
-
-static void estimate(gc_job *j, const gc_data *d, const gc_doc *resume)
+static void estimate(gc_job *j, const gc_data *d, const gc_doc *resume, const gc_experience *x)
 {
     size_t np = j->role ? gc_role_n_phases(j->role) : 0;
     double *w = calloc(np + 1, sizeof *w), *have = calloc(np + 1, sizeof *have);
     double all_w = 0, all_have = 0;
 
+    gc_credit title = j->role ? gc_model_title_credit(x, j->role) : (gc_credit){0, 0, 0, GC_BASIS_NONE, 0};
+
     for (size_t k = 0; k < j->n && w && have; k++) {
-        double wk = j->optional[k] ? OPTIONAL_WEIGHT : 1.0, c = credit(resume, j->role, j->skills[k]);
+        double wk = j->optional[k] ? OPTIONAL_WEIGHT : 1.0, c;
+        if (j->role)
+            j->credit[k] = gc_model_credit(d, resume, x, j->role, &title, j->skills[k]);
+        else   /* no catalogue role to take the model from: named or not */
+            j->credit[k] = (gc_credit){gc_doc_how(resume, j->skills[k]) == GC_EVIDENCED, 0, 0,
+                                       GC_BASIS_LISTED, 0};
+        c = j->credit[k].credit;
         all_w += wk;
         all_have += wk * c;
         if (np) {
@@ -103,14 +107,14 @@ static void estimate(gc_job *j, const gc_data *d, const gc_doc *resume)
     j->match = all_w > 0 ? all_have / all_w : 1.0;
     for (size_t p = 0; p < np && w && have; p++)
         if (w[p] > 0)
-            j->months += gc_role_phase_months(j->role, p) * (1 - have[p] / w[p]) *
-                         gc_role_hours_per_week(j->role) / j->hours;
+            j->months += gc_model_months_left(gc_role_phase_months(j->role, p), have[p] / w[p],
+                                              gc_role_hours_per_week(j->role), j->hours);
     free(w);
     free(have);
 }
 
 int gc_job_new(gc_job **out, const gc_data *d, const gc_doc *posting, const gc_doc *resume,
-               double hours_per_week, gc_err *err)
+               const gc_experience *x, double hours_per_week, gc_err *err)
 {
     gc_job *j;
     size_t n = gc_doc_n_found(posting);
@@ -118,7 +122,7 @@ int gc_job_new(gc_job **out, const gc_data *d, const gc_doc *posting, const gc_d
     *out = NULL;
     j = calloc(1, sizeof *j);
     if (j == NULL || !(j->skills = calloc(n + 1, sizeof *j->skills)) ||
-        !(j->optional = calloc(n + 1, 1))) {
+        !(j->optional = calloc(n + 1, 1)) || !(j->credit = calloc(n + 1, sizeof *j->credit))) {
         gc_job_free(j);
         return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
     }
@@ -131,9 +135,9 @@ int gc_job_new(gc_job **out, const gc_data *d, const gc_doc *posting, const gc_d
         j->skills[j->n++] = (uint32_t)s;
     }
     j->role = closest_role(d, j);
-    j->hours = hours_per_week > 0 ? hours_per_week
-               : j->role ? gc_role_hours_per_week(j->role) : 15;
-    estimate(j, d, resume);
+    j->hours = j->role ? gc_model_hours(j->role, hours_per_week)
+               : hours_per_week > 0 ? hours_per_week : 15;
+    estimate(j, d, resume, x);
     *out = j;
     return 0;
 }
@@ -144,6 +148,7 @@ void gc_job_free(gc_job *j)
         return;
     free(j->skills);
     free(j->optional);
+    free(j->credit);
     free(j);
 }
 
@@ -152,6 +157,8 @@ size_t gc_job_n_skills(const gc_job *j) { return j->n; }
 double gc_job_match(const gc_job *j) { return j->match; }
 double gc_job_months_to_ready(const gc_job *j) { return j->months; }
 double gc_job_hours(const gc_job *j) { return j->hours; }
+
+gc_credit gc_job_skill_credit(const gc_job *j, size_t i) { return j->credit[i]; }
 
 size_t gc_job_skill(const gc_job *j, size_t i, int *optional_out)
 {

@@ -1,6 +1,6 @@
-/* plan: the order in which to learn a phase's missing skills — every
- * skill after the skills it `requires` (directly or through a chain), and
- * otherwise in the role's own order.  Pure; no I/O. */
+/* plan: the order in which to learn (or deepen) a phase's skills below
+ * full credit: every skill after the skills it `requires` (directly or
+ * through a chain), and otherwise in the role's own order.  Pure; no I/O. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,8 +9,8 @@
 /* Depth-first: place a skill's missing prerequisites, then the skill.
  * `state` 1 = being placed (a cycle cannot happen: loading rejects them),
  * 2 = placed. */
-static void place(const gc_data *d, const gc_doc *doc, uint32_t s, uint8_t *state,
-                  const uint8_t *wanted, size_t *out, size_t *n)
+static void place(const gc_data *d, uint32_t s, uint8_t *state, const uint8_t *wanted,
+                  size_t *out, size_t *n)
 {
     const gc_skill *sk = &g_array_index(d->skills, gc_skill, s);
 
@@ -20,16 +20,16 @@ static void place(const gc_data *d, const gc_doc *doc, uint32_t s, uint8_t *stat
     for (uint32_t i = 0; i < sk->r_requires.n; i++) {
         uint32_t r = gc_refs(d, sk->r_requires)[i];
         if (wanted[r])
-            place(d, doc, r, state, wanted, out, n);
+            place(d, r, state, wanted, out, n);
     }
     state[s] = 2;
     if (wanted[s])
         out[(*n)++] = s;
 }
 
-size_t gc_plan_phase(size_t *out, const gc_data *d, const gc_doc *doc, const gc_role *r,
-                     size_t phase)
+size_t gc_plan_phase(size_t *out, const gc_data *d, const gc_score *sc, size_t phase)
 {
+    const gc_role *r = gc_score_role(sc);
     size_t n_sk = d->skills->len, n = 0;
     uint8_t *state = calloc(n_sk + 1, 1), *wanted = calloc(n_sk + 1, 1);
 
@@ -40,10 +40,10 @@ size_t gc_plan_phase(size_t *out, const gc_data *d, const gc_doc *doc, const gc_
     }
     for (size_t i = 0; i < gc_role_phase_n_skills(r, phase); i++) {
         size_t s = gc_role_phase_skill(r, phase, i, NULL);
-        wanted[s] = gc_doc_how(doc, s) != GC_EVIDENCED;
+        wanted[s] = gc_score_skill_credit(sc, phase, i).credit < 1.0 - 1e-9;
     }
     for (size_t i = 0; i < gc_role_phase_n_skills(r, phase); i++)
-        place(d, doc, (uint32_t)gc_role_phase_skill(r, phase, i, NULL), state, wanted, out, &n);
+        place(d, (uint32_t)gc_role_phase_skill(r, phase, i, NULL), state, wanted, out, &n);
     free(state);
     free(wanted);
     return n;

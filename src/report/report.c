@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "gapcheck.h"
+#include "report/report_int.h"
 
 /* E-mail: word chars, dots, plus and hyphens around an '@' with a dot
  * after it.  Masks the whole run. */
@@ -131,4 +132,86 @@ void gc_json_num(gc_buf *b, double v, int digits)
             tmp[--n] = '\0';
     }
     gc_buf_adds(b, tmp);
+}
+
+/* ---- what every format says about a skill --------------------------------- */
+
+const char gc_report_not_proof[] =
+    "A skill the résumé does not name is not proof the person lacks it: ask about it.";
+
+const char *const gc_report_method[] = {
+    "Each skill counts from what the résumé shows: in dated positions, by how long it was "
+    "used (a full year counts fully) and how recently (half the credit goes after about "
+    "11 months without use, never below half; a skill also in the skills list or summary "
+    "counts as current); named only in a skills list, summary or project, half; implied by "
+    "another skill (MLflow implies MLOps), half of that skill's.",
+    "Having held the role's own title counts for every skill of the role, up to half, "
+    "combined with what the résumé shows of the skill itself: 1 − (1 − skill) × (1 − title).",
+    "A phase's coverage is the weighted share of its skills' credit; its months left are the "
+    "phase's months times what is not covered, scaled from the role's pace to yours.",
+    "The phases, their months and the constants are data anyone can read and argue with "
+    "(roles/*.yaml, lexicon/model.yaml).",
+    NULL,
+};
+
+void gc_report_when(gc_buf *b, gc_when w)
+{
+    if (w.precision == GC_PREC_YEAR || w.month == 0)
+        gc_buf_printf(b, "%u", w.year);
+    else
+        gc_buf_printf(b, "%u-%02u", w.year, w.month);
+}
+
+void gc_report_duration(gc_buf *b, int months)
+{
+    if (months < 12) {
+        gc_buf_printf(b, "%d mo", months < 0 ? 0 : months);
+        return;
+    }
+    double y = round(months / 6.0) / 2;   /* to half a year */
+    gc_buf_printf(b, y == floor(y) ? "%.0f y" : "%.1f y", y);
+}
+
+int gc_report_pct(double share)
+{
+    if (!(share >= 0))
+        return 0;
+    return (int)lround((share > 1 ? 1 : share) * 100);
+}
+
+void gc_report_months(gc_buf *b, double m)
+{
+    double r = isfinite(m) && m > 0 ? round(m * 10) / 10 : 0;
+    gc_buf_printf(b, "%.1f month%s", r, r == 1.0 ? "" : "s");
+}
+
+void gc_report_use(gc_buf *b, const gc_result *r, size_t skill)
+{
+    const gc_doc *doc = gc_result_doc(r);
+    const gc_data *d = gc_result_data(r);
+    const gc_experience *x = gc_result_experience(r);
+    gc_skill_use_info u;
+
+    switch (gc_doc_how(doc, skill)) {
+    case GC_EVIDENCED:
+        if (x && gc_experience_skill(x, skill, &u)) {
+            gc_report_duration(b, u.months);
+            if (u.last_present) {
+                gc_buf_adds(b, ", current");
+            } else {
+                gc_buf_adds(b, ", last used ");
+                gc_report_when(b, u.last_used);
+            }
+        } else {
+            gc_buf_adds(b, "listed only");
+        }
+        break;
+    case GC_IMPLIED:
+        gc_buf_adds(b, "implied by ");
+        for (size_t k = 0; k < gc_doc_n_implied_by(doc, skill); k++)
+            gc_buf_printf(b, "%s%s", k ? ", " : "", gc_skill_name(d, gc_doc_implied_by(doc, skill, k)));
+        break;
+    default:
+        break;
+    }
 }

@@ -8,6 +8,8 @@
 #include <glib.h>
 
 #include "gapcheck.h"
+#include "report/formats.h"
+#include "report/report_int.h"
 
 static const char style[] =
     "<style>\n"
@@ -24,8 +26,14 @@ static const char style[] =
     ".ev{font-size:12px;color:#5b6675}\n"
     "svg{display:block;margin:6px 0}\n"
     "th[data-k]{cursor:pointer}\n"
+    ".box{border:1px solid #dde2e8;border-radius:6px;padding:8px 12px;margin:12px 0;"
+    "background:#fafbfc}\n"
+    ".notes{border:1px solid #b8c0ca;border-radius:6px;min-height:150px;margin:8px 0;"
+    "background:repeating-linear-gradient(#fff 0 27px,#e6e9ee 27px 28px)}\n"
+    ".summary{font-size:15px}.ms li{list-style:'☐  '}\n"
     "@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}"
-    "tr,svg{page-break-inside:avoid}}\n"
+    "tr,svg,.box,.notes,h2,h3{page-break-inside:avoid}h2,h3{page-break-after:avoid}"
+    ".noprint{display:none}}\n"
     "</style>\n";
 
 static void esc(gc_buf *b, const char *s, int redact)
@@ -56,165 +64,365 @@ static void head(gc_buf *b, const char *title)
     gc_buf_adds(b, "</head>\n<body>\n");
 }
 
-/* Horizontal bars: one per phase, coverage 0..1, labelled. */
+static void esc_buf(gc_buf *b, gc_buf *tmp)
+{
+    esc(b, tmp->data ? tmp->data : "", 0);
+    gc_buf_free(tmp);
+    *tmp = (gc_buf){0};
+}
+
+/* Coverage per phase: one bar each on a 0-100% axis with its ticks. */
 static void coverage_chart(gc_buf *b, const gc_score *sc)
 {
     const gc_role *r = gc_score_role(sc);
-    size_t n = gc_role_n_phases(r);
+    size_t n = gc_role_n_phases(r), h = n * 26 + 30;
 
     gc_buf_printf(b, "<svg width=\"640\" height=\"%zu\" role=\"img\" aria-label=\"coverage per "
-                  "phase\">\n", n * 26 + 6);
+                  "phase\">\n", h);
+    for (int t = 0; t <= 100; t += 25) {
+        double x = 200 + 3.6 * t;
+        gc_buf_printf(b, "<line x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%zu\" stroke=\"#dde2e8\"/>"
+                      "<text x=\"%.1f\" y=\"%zu\" font-size=\"11\" text-anchor=\"middle\" "
+                      "fill=\"#5b6675\">%d%%</text>\n", x, x, n * 26 + 4, x, n * 26 + 17, t);
+    }
+    gc_buf_printf(b, "<text x=\"380\" y=\"%zu\" font-size=\"11\" text-anchor=\"middle\" "
+                  "fill=\"#5b6675\">coverage of the phase's skills</text>\n", h - 1);
     for (size_t p = 0; p < n; p++) {
         double c = gc_score_phase_coverage(sc, p);
+        c = c > 1 ? 1 : c < 0 ? 0 : c;
         gc_buf_printf(b, "<text x=\"0\" y=\"%zu\" font-size=\"12\">", p * 26 + 17);
         esc(b, gc_role_phase_title(r, p), 0);
         gc_buf_printf(b, "</text><rect x=\"200\" y=\"%zu\" width=\"360\" height=\"16\" "
                       "fill=\"#eef1f4\"/><rect x=\"200\" y=\"%zu\" width=\"%.1f\" height=\"16\" "
                       "fill=\"%s\"/><text x=\"570\" y=\"%zu\" font-size=\"12\">%d%%</text>\n",
                       p * 26 + 4, p * 26 + 4, 360 * c, c >= 1 ? "#2da44e" : "#d4a72c",
-                      p * 26 + 17, (int)lround(c * 100));
+                      p * 26 + 17, gc_report_pct(c));
     }
     gc_buf_adds(b, "</svg>\n");
 }
 
-/* Months left per phase as a stacked bar against the full roadmap. */
+/* Months left per phase, stacked on an axis of the whole roadmap's months
+ * at the reader's pace, with a legend naming each phase. */
 static void months_chart(gc_buf *b, const gc_score *sc)
 {
+    static const char *const fill[] = {"#cf6b73", "#e0898f", "#b85560", "#eaa8ad"};
     const gc_role *r = gc_score_role(sc);
+    size_t n = gc_role_n_phases(r);
     double total = 0, x = 0;
 
-    for (size_t p = 0; p < gc_role_n_phases(r); p++)
-        total += gc_role_phase_months(r, p) * gc_role_hours_per_week(r) / gc_score_hours(sc);
-    if (total <= 0)
+    for (size_t p = 0; p < n; p++)
+        total += gc_model_months_left(gc_role_phase_months(r, p), 0, gc_role_hours_per_week(r),
+                                      gc_score_hours(sc));
+    if (!(total > 0))
         return;
-    gc_buf_adds(b, "<svg width=\"640\" height=\"34\" role=\"img\" aria-label=\"months left\">\n"
-                   "<rect x=\"0\" y=\"4\" width=\"560\" height=\"18\" fill=\"#eef1f4\"/>\n");
-    for (size_t p = 0; p < gc_role_n_phases(r); p++) {
+    gc_buf_printf(b, "<svg width=\"640\" height=\"%zu\" role=\"img\" aria-label=\"months left "
+                  "per phase\">\n<rect x=\"0\" y=\"4\" width=\"560\" height=\"18\" "
+                  "fill=\"#eef1f4\"/>\n", 60 + 16 * ((n + 1) / 2));
+    for (size_t p = 0; p < n; p++) {
         double w = 560 * gc_score_phase_months_left(sc, p) / total;
         gc_buf_printf(b, "<rect x=\"%.1f\" y=\"4\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>\n",
-                      x, w, p % 2 ? "#cf6b73" : "#e0898f");
+                      x, w, fill[p % 4]);
         x += w;
     }
-    gc_buf_printf(b, "<text x=\"566\" y=\"18\" font-size=\"12\">%.1f mo</text>\n</svg>\n",
-                  gc_score_months_to_ready(sc));
+    for (int t = 0; t <= 4; t++)
+        gc_buf_printf(b, "<text x=\"%.1f\" y=\"36\" font-size=\"11\" text-anchor=\"middle\" "
+                      "fill=\"#5b6675\">%.0f</text>\n", 560.0 * t / 4 + (t == 0 ? 4 : t == 4 ? -8 : 0),
+                      total * t / 4);
+    gc_buf_printf(b, "<text x=\"566\" y=\"18\" font-size=\"12\">%.1f mo</text>\n"
+                  "<text x=\"280\" y=\"50\" font-size=\"11\" text-anchor=\"middle\" "
+                  "fill=\"#5b6675\">months at %g h/week (the whole roadmap: %.0f)</text>\n",
+                  gc_score_months_to_ready(sc), gc_score_hours(sc), total);
+    for (size_t p = 0; p < n; p++) {
+        size_t lx = (p % 2) * 300, ly = 66 + 16 * (p / 2);
+        gc_buf_printf(b, "<rect x=\"%zu\" y=\"%zu\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                      "<text x=\"%zu\" y=\"%zu\" font-size=\"11\">", lx, ly - 9, fill[p % 4],
+                      lx + 14, ly);
+        esc(b, gc_role_phase_title(r, p), 0);
+        gc_buf_printf(b, ": %.1f mo</text>\n", gc_score_phase_months_left(sc, p));
+    }
+    gc_buf_adds(b, "</svg>\n");
 }
 
-static void skill_row(gc_buf *b, const gc_data *d, const gc_doc *doc, size_t s, int redact)
+static void evidence(gc_buf *b, const gc_doc *doc, size_t s, const gc_report_opts *o)
 {
-    gc_how how = gc_doc_how(doc, s);
-    static const char *const mark[] = {"<span class=\"miss\">✗</span>",
-                                       "<span class=\"imp\">~</span>",
-                                       "<span class=\"have\">✓</span>"};
+    size_t n = gc_doc_n_evidence(doc, s);
 
-    gc_buf_printf(b, "<tr><td>%s ", mark[how]);
-    esc(b, gc_skill_name(d, s), 0);
-    gc_buf_adds(b, "</td><td class=\"ev\">");
-    if (how == GC_EVIDENCED) {
+    for (size_t i = 0; i < n && (o->explain || i < 1); i++) {
         unsigned line;
-        const char *sec, *matched;
-        const char *text = gc_doc_evidence(doc, s, 0, &line, &sec, &matched);
-        gc_buf_printf(b, "line %u%s", line, sec ? " (" : "");
+        const char *sec;
+        const char *text = gc_doc_evidence(doc, s, i, &line, &sec, NULL);
+        gc_buf_printf(b, "%sline %u%s", i ? "<br>" : "", line, sec ? " (" : "");
         if (sec) {
             esc(b, sec, 0);
             gc_buf_addc(b, ')');
         }
         gc_buf_adds(b, ": “");
-        esc(b, text, redact);
+        esc(b, text, o->redact);
         gc_buf_adds(b, "”");
-    } else if (how == GC_IMPLIED) {
-        gc_buf_adds(b, "implied by ");
-        for (size_t k = 0; k < gc_doc_n_implied_by(doc, s); k++) {
-            gc_buf_adds(b, k ? ", " : "");
-            esc(b, gc_skill_name(d, gc_doc_implied_by(doc, s, k)), 0);
-        }
     }
-    gc_buf_adds(b, "</td></tr>\n");
+    if (!o->explain && n > 1)
+        gc_buf_printf(b, " <span class=\"muted\">+%zu more</span>", n - 1);
 }
 
-static void phases(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score *sc, int redact)
+static const char *mark(gc_how how)
 {
-    const gc_role *r = gc_score_role(sc);
+    static const char *const m[] = {"<span class=\"miss\">✗</span>",
+                                    "<span class=\"imp\">~</span>",
+                                    "<span class=\"have\">✓</span>"};
+    return m[how];
+}
+
+/* One skill: mark, name, how the résumé shows it, evidence, credit. */
+static void skill_row(gc_buf *b, const gc_result *r, size_t s, const gc_credit *c,
+                      const gc_report_opts *o)
+{
+    const gc_doc *doc = gc_result_doc(r);
+    gc_how how = gc_doc_how(doc, s);
+    gc_buf tmp = {0};
+
+    gc_buf_printf(b, "<tr><td>%s ", mark(how));
+    esc(b, gc_skill_name(gc_result_data(r), s), 0);
+    gc_buf_adds(b, "</td><td>");
+    gc_report_use(&tmp, r, s);
+    if (c && c->basis == GC_BASIS_TITLE)
+        gc_buf_adds(&tmp, tmp.len ? "; held the role's title" : "held the role's title");
+    esc_buf(b, &tmp);
+    gc_buf_adds(b, "</td><td class=\"ev\">");
+    if (how == GC_EVIDENCED)
+        evidence(b, doc, s, o);
+    gc_buf_adds(b, "</td>");
+    if (c)
+        gc_buf_printf(b, "<td class=\"num\">%d%%</td>", gc_report_pct(c->credit));
+    gc_buf_adds(b, "</tr>\n");
+}
+
+static void phases(gc_buf *b, const gc_result *r, const gc_score *sc, const gc_report_opts *o)
+{
+    const gc_role *role = gc_score_role(sc);
+
+    for (size_t p = 0; p < gc_role_n_phases(role); p++) {
+        gc_buf_printf(b, "<h3>%zu. ", p + 1);
+        esc(b, gc_role_phase_title(role, p), 0);
+        gc_buf_printf(b, " <span class=\"muted\">%d%% covered, %.1f months left</span></h3>\n"
+                      "<table>\n<thead><tr><th>Skill</th><th>How the résumé shows it</th>"
+                      "<th>Evidence</th><th class=\"num\">Credit</th></tr></thead>\n<tbody>\n",
+                      gc_report_pct(gc_score_phase_coverage(sc, p)),
+                      gc_score_phase_months_left(sc, p));
+        for (size_t i = 0; i < gc_role_phase_n_skills(role, p); i++) {
+            gc_credit c = gc_score_skill_credit(sc, p, i);
+            skill_row(b, r, gc_role_phase_skill(role, p, i, NULL), &c, o);
+        }
+        gc_buf_adds(b, "</tbody>\n</table>\n");
+    }
+    gc_buf_printf(b, "<p class=\"muted\">%s</p>\n", gc_report_not_proof);
+}
+
+/* The study plan in order, then each unfinished phase's milestones. */
+static void plan(gc_buf *b, const gc_result *r, const gc_score *sc)
+{
+    const gc_data *d = gc_result_data(r);
+    const gc_role *role = gc_score_role(sc);
     size_t order[256];
 
-    for (size_t p = 0; p < gc_role_n_phases(r); p++) {
-        gc_buf_printf(b, "<h3>%zu. ", p + 1);
-        esc(b, gc_role_phase_title(r, p), 0);
-        gc_buf_printf(b, " <span class=\"muted\">%d%%, %.1f months left</span></h3>\n<table>\n",
-                      (int)lround(gc_score_phase_coverage(sc, p) * 100),
-                      gc_score_phase_months_left(sc, p));
-        for (size_t i = 0; i < gc_role_phase_n_skills(r, p); i++)
-            skill_row(b, d, doc, gc_role_phase_skill(r, p, i, NULL), redact);
-        gc_buf_adds(b, "</table>\n");
-        size_t n = gc_role_phase_n_skills(r, p) <= 256 ? gc_plan_phase(order, d, doc, r, p) : 0;
-        if (n > 0) {
-            gc_buf_adds(b, "<p class=\"muted\">Learn next: ");
-            for (size_t i = 0; i < n; i++) {
-                gc_buf_adds(b, i ? " → " : "");
-                esc(b, gc_skill_name(d, order[i]), 0);
-            }
-            gc_buf_adds(b, "</p>\n");
-        }
-        if (gc_score_phase_coverage(sc, p) < 1 && gc_role_phase_n_milestones(r, p) > 0) {
-            gc_buf_adds(b, "<ul>\n");
-            for (size_t i = 0; i < gc_role_phase_n_milestones(r, p); i++) {
-                gc_buf_adds(b, "<li>");
-                esc(b, gc_role_phase_milestone(r, p, i), 0);
-                gc_buf_adds(b, "</li>\n");
-            }
-            gc_buf_adds(b, "</ul>\n");
-        }
+    if (gc_score_next_phase(sc) >= gc_role_n_phases(role)) {
+        gc_buf_adds(b, "<h2>Study plan</h2>\n<p>Every phase is covered.</p>\n");
+        return;
     }
+    gc_buf_printf(b, "<h2>Study plan at %g h/week</h2>\n<ol>\n", gc_score_hours(sc));
+    for (size_t p = 0; p < gc_role_n_phases(role); p++) {
+        if (gc_score_phase_coverage(sc, p) >= 1 - 1e-9 || gc_role_phase_n_skills(role, p) > 256)
+            continue;
+        size_t n = gc_plan_phase(order, d, sc, p);
+        gc_buf_adds(b, "<li><b>");
+        esc(b, gc_role_phase_title(role, p), 0);
+        gc_buf_printf(b, "</b>, %.1f months: ", gc_score_phase_months_left(sc, p));
+        for (size_t i = 0; i < n; i++) {
+            gc_buf_adds(b, i ? " → " : "");
+            esc(b, gc_skill_name(d, order[i]), 0);
+        }
+        gc_buf_adds(b, "\n<ul class=\"ms\">\n");
+        for (size_t i = 0; i < gc_role_phase_n_milestones(role, p); i++) {
+            gc_buf_adds(b, "<li>");
+            esc(b, gc_role_phase_milestone(role, p, i), 0);
+            gc_buf_adds(b, "</li>\n");
+        }
+        gc_buf_adds(b, "</ul></li>\n");
+    }
+    gc_buf_adds(b, "</ol>\n");
 }
 
-static void role_section(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score *sc,
-                         int redact)
+static void role_section(gc_buf *b, const gc_result *r, const gc_score *sc,
+                         const gc_report_opts *o)
 {
-    const gc_role *r = gc_score_role(sc);
+    const gc_role *role = gc_score_role(sc);
 
-    gc_buf_adds(b, "<h2>");
-    esc(b, gc_role_title(r), 0);
+    gc_buf_adds(b, "<h2>Target role: ");
+    esc(b, gc_role_title(role), 0);
     gc_buf_printf(b, "</h2>\n<p class=\"big\">Ready in about %.1f months at %g h/week "
                   "<span class=\"muted\">(coverage %d%%; the full roadmap is %g months at %g "
                   "h/week)</span></p>\n", gc_score_months_to_ready(sc), gc_score_hours(sc),
-                  (int)lround(gc_score_coverage(sc) * 100), gc_role_months(r),
-                  gc_role_hours_per_week(r));
+                  gc_report_pct(gc_score_coverage(sc)), gc_role_months(role),
+                  gc_role_hours_per_week(role));
+    if (gc_score_title_credit(sc).credit > 0)
+        gc_buf_printf(b, "<p>Having held the role's title, every skill of it counts at least "
+                      "%d%%.</p>\n", gc_report_pct(gc_score_title_credit(sc).credit));
     coverage_chart(b, sc);
     months_chart(b, sc);
-    phases(b, d, doc, sc, redact);
+    phases(b, r, sc, o);
+    plan(b, r, sc);
 }
 
-static void other_skills(gc_buf *b, const gc_data *d, const gc_doc *doc, int redact)
+static void suggestions(gc_buf *b, const gc_result *r)
 {
-    gc_buf_adds(b, "<h2>All skills found</h2>\n<table>\n");
+    gc_buf_adds(b, "<h2>Roles by fit</h2>\n");
+    if (!gc_result_fits(r)) {
+        gc_buf_adds(b, "<p>No role fits yet: none of the roles' skills was found.</p>\n");
+        return;
+    }
+    gc_buf_adds(b, "<table>\n<thead><tr><th class=\"num\">#</th><th>Role</th><th class=\"num\">"
+                   "Coverage</th><th class=\"num\">Months to ready</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < gc_result_n_suggestions(r); i++) {
+        const gc_score *s = gc_result_suggestion(r, i);
+        gc_buf_printf(b, "<tr><td class=\"num\">%zu</td><td>", i + 1);
+        esc(b, gc_role_title(gc_score_role(s)), 0);
+        gc_buf_printf(b, "</td><td class=\"num\">%d%%</td><td class=\"num\">%.1f</td></tr>\n",
+                      gc_report_pct(gc_score_coverage(s)), gc_score_months_to_ready(s));
+    }
+    gc_buf_adds(b, "</tbody>\n</table>\n");
+}
+
+static void job(gc_buf *b, const gc_result *r)
+{
+    const gc_data *d = gc_result_data(r);
+    const gc_job *j = gc_result_job(r);
+    const char *file = gc_result_request(r)->posting_file;
+
+    gc_buf_adds(b, "<h2>Job posting: ");
+    esc(b, file ? file : "", 0);
+    gc_buf_printf(b, "</h2>\n<p class=\"big\">Match %d%%, ready in about %.1f months at %g "
+                  "h/week", gc_report_pct(gc_job_match(j)), gc_job_months_to_ready(j),
+                  gc_job_hours(j));
+    if (gc_job_role(j)) {
+        gc_buf_adds(b, " <span class=\"muted\">(closest role: ");
+        esc(b, gc_role_title(gc_job_role(j)), 0);
+        gc_buf_adds(b, ")</span>");
+    }
+    gc_buf_adds(b, "</p>\n<table>\n<thead><tr><th>Skill</th><th>Required</th><th class=\"num\">"
+                   "Credit</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < gc_job_n_skills(j); i++) {
+        int opt;
+        size_t s = gc_job_skill(j, i, &opt);
+        gc_credit c = gc_job_skill_credit(j, i);
+        gc_buf_printf(b, "<tr><td>%s ", c.credit >= 0.995 ? mark(GC_EVIDENCED)
+                                        : c.credit > 0 ? mark(GC_IMPLIED) : mark(GC_ABSENT));
+        esc(b, gc_skill_name(d, s), 0);
+        gc_buf_printf(b, "</td><td>%s</td><td class=\"num\">%d%%</td></tr>\n",
+                      opt ? "nice to have" : "required", gc_report_pct(c.credit));
+    }
+    gc_buf_adds(b, "</tbody>\n</table>\n");
+}
+
+static void experience(gc_buf *b, const gc_result *r, const gc_report_opts *o)
+{
+    const gc_doc *doc = gc_result_doc(r);
+    const gc_experience *x = gc_result_experience(r);
+    size_t n = gc_doc_n_positions(doc);
+    gc_buf tmp = {0};
+
+    gc_buf_adds(b, "<h2>Experience</h2>\n");
+    if (n == 0) {
+        gc_buf_adds(b, "<p>No dated positions were found.</p>\n");
+        return;
+    }
+    gc_report_duration(&tmp, gc_experience_total_months(x));
+    gc_buf_adds(b, "<p>");
+    esc_buf(b, &tmp);
+    gc_buf_printf(b, " of dated experience in %zu position%s, as of %d-%02d.</p>\n<table>\n"
+                  "<thead><tr><th>From</th><th>To</th><th>Title</th><th>Organisation</th>"
+                  "<th class=\"num\">Months</th></tr></thead>\n<tbody>\n", n, n == 1 ? "" : "s",
+                  gc_experience_as_of(x) / 12, gc_experience_as_of(x) % 12 + 1);
+    for (size_t i = 0; i < n; i++) {
+        gc_position_info p;
+        gc_doc_position(doc, i, &p);
+        gc_buf_adds(b, "<tr><td>");
+        gc_report_when(b, p.start);
+        gc_buf_adds(b, "</td><td>");
+        if (p.present)
+            gc_buf_adds(b, "present");
+        else
+            gc_report_when(b, p.end);
+        gc_buf_adds(b, "</td><td>");
+        esc(b, p.title ? p.title : "", o->redact);
+        gc_buf_adds(b, "</td><td>");
+        esc(b, p.org ? p.org : "", o->redact);
+        gc_buf_printf(b, "</td><td class=\"num\">%d</td></tr>\n",
+                      gc_experience_position_months(x, i) > 0 ? gc_experience_position_months(x, i)
+                                                               : 0);
+    }
+    gc_buf_adds(b, "</tbody>\n</table>\n");
+}
+
+static void all_skills(gc_buf *b, const gc_result *r, const gc_report_opts *o)
+{
+    const gc_doc *doc = gc_result_doc(r);
+
+    gc_buf_adds(b, "<h2>All skills found</h2>\n");
+    if (gc_doc_n_found(doc) == 0) {
+        gc_buf_adds(b, "<p>No known skills were found.</p>\n");
+        return;
+    }
+    gc_buf_adds(b, "<table>\n<thead><tr><th>Skill</th><th>How the résumé shows it</th>"
+                   "<th>Evidence</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < gc_doc_n_found(doc); i++)
-        skill_row(b, d, doc, gc_doc_found_skill(doc, i), redact);
-    gc_buf_adds(b, "</table>\n");
+        skill_row(b, r, gc_doc_found_skill(doc, i), NULL, o);
+    gc_buf_adds(b, "</tbody>\n</table>\n");
 }
 
-void gc_report_html(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_more *more, const gc_report_opts *o)
+static void method_and_notes(gc_buf *b)
 {
-    const gc_err *e = gc_doc_error(doc);
+    gc_buf_adds(b, "<div class=\"box\"><h2>How this was estimated</h2>\n<ul>\n");
+    for (size_t i = 0; gc_report_method[i]; i++) {
+        gc_buf_adds(b, "<li>");
+        esc(b, gc_report_method[i], 0);
+        gc_buf_adds(b, "</li>\n");
+    }
+    gc_buf_adds(b, "</ul></div>\n<h2>Coach notes</h2>\n<div class=\"notes\"></div>\n");
+}
 
-    (void)more;
-    head(b, file);
+void gc_report_html(gc_buf *b, const gc_result *r, const gc_report_opts *o)
+{
+    const gc_doc *doc = gc_result_doc(r);
+    const gc_err *e = gc_doc_error(doc);
+    const char *who = !e && gc_doc_name(doc) && !o->redact ? gc_doc_name(doc) : gc_result_file(r);
+
+    head(b, who);
     gc_buf_adds(b, "<h1>");
-    esc(b, file, 0);
-    gc_buf_adds(b, "</h1>\n");
+    esc(b, who, 0);
+    gc_buf_adds(b, "</h1>\n<p class=\"muted\">");
+    esc(b, gc_result_file(r), 0);
+    if (e == NULL)
+        gc_buf_printf(b, " · %s, %zu skills found", gc_doc_format(doc), gc_doc_n_found(doc));
+    if (o->date)
+        gc_buf_printf(b, " · report of %s", o->date);
+    gc_buf_adds(b, "</p>\n");
     if (e != NULL) {
         gc_buf_adds(b, "<p class=\"miss\">This file could not be analysed: ");
         esc(b, e->msg, 0);
         gc_buf_adds(b, "</p>\n</body>\n</html>\n");
         return;
     }
-    gc_buf_printf(b, "<p class=\"muted\">%s, %zu skills found", gc_doc_format(doc),
-                  gc_doc_n_found(doc));
     if (gc_doc_hidden_chars(doc))
-        gc_buf_printf(b, "; %u characters of hidden text were ignored", gc_doc_hidden_chars(doc));
-    gc_buf_adds(b, "</p>\n");
-    if (score != NULL)
-        role_section(b, d, doc, score, o->redact);
-    other_skills(b, d, doc, o->redact);
+        gc_buf_printf(b, "<p class=\"muted\">%u characters of hidden text (white, tiny or "
+                      "off-page) were ignored.</p>\n", gc_doc_hidden_chars(doc));
+    experience(b, r, o);
+    if (gc_result_score(r) != NULL)
+        role_section(b, r, gc_result_score(r), o);
+    if (gc_result_request(r)->suggest)
+        suggestions(b, r);
+    if (gc_result_job(r))
+        job(b, r);
+    all_skills(b, r, o);
+    method_and_notes(b);
     gc_buf_adds(b, "</body>\n</html>\n");
 }
 
@@ -230,39 +438,58 @@ static const char sort_script[] =
     "  rows.forEach(function(r){tb.appendChild(r);});});});\n"
     "</script>\n";
 
-void gc_report_html_index(gc_buf *b, const gc_index_row *rows, size_t n, const char *title)
+void gc_report_html_index(gc_buf *b, const gc_index *ix, const gc_report_opts *o)
 {
-    head(b, title);
+    int chosen = ix->req && ix->req->role;
+    size_t ok = 0, failed = 0;
+
+    for (size_t i = 0; i < ix->n; i++)
+        ok += ix->rows[i].error == NULL, failed += ix->rows[i].error != NULL;
+    head(b, ix->title);
     gc_buf_adds(b, "<h1>");
-    esc(b, title, 0);
-    gc_buf_printf(b, "</h1>\n<p class=\"muted\">%zu résumé%s. Click a column to sort.</p>\n"
-                  "<table>\n<thead><tr><th data-k=\"s\">Name</th><th data-k=\"s\">Best-fitting "
-                  "role</th><th class=\"num\" data-k=\"n\">Coverage</th><th class=\"num\" "
-                  "data-k=\"n\">Months to ready</th></tr></thead>\n<tbody>\n", n,
-                  n == 1 ? "" : "s");
-    for (size_t i = 0; i < n; i++) {
-        const gc_index_row *r = &rows[i];
+    esc(b, ix->title, 0);
+    gc_buf_printf(b, "</h1>\n<p class=\"muted\">%zu résumé%s: %zu analysed, %zu could not be "
+                  "read%s%s. Click a column heading to sort.</p>\n"
+                  "<table>\n<thead><tr><th data-k=\"s\">File</th><th data-k=\"s\">Person</th>"
+                  "<th data-k=\"s\">%s</th><th class=\"num\" data-k=\"n\">Experience (y)</th>"
+                  "<th class=\"num\" data-k=\"n\">Coverage</th><th class=\"num\" "
+                  "data-k=\"n\">Months to ready</th></tr></thead>\n<tbody>\n", ix->n,
+                  ix->n == 1 ? "" : "s", ok, failed, o->date ? "; " : "", o->date ? o->date : "",
+                  chosen ? "Role" : "Best-fitting role");
+    for (size_t i = 0; i < ix->n; i++) {
+        const gc_index_row *r = &ix->rows[i];
+        const char *person = r->person && !o->redact ? r->person : "";
         gc_buf_adds(b, "<tr><td data-v=\"");
-        esc(b, r->name, 0);
+        esc(b, r->file, 0);
         gc_buf_adds(b, "\"><a href=\"");
         esc(b, r->href, 0);
         gc_buf_adds(b, "\">");
-        esc(b, r->name, 0);
-        gc_buf_adds(b, "</a></td>");
+        esc(b, r->file, 0);
+        gc_buf_adds(b, "</a></td><td data-v=\"");
+        esc(b, person, 0);
+        gc_buf_adds(b, "\">");
+        esc(b, person, 0);
+        gc_buf_adds(b, "</td>");
         if (r->error) {
             gc_buf_adds(b, "<td data-v=\"\" class=\"miss\">");
             esc(b, r->error, 0);
-            gc_buf_adds(b, "</td><td data-v=\"-1\"></td><td data-v=\"9999\"></td></tr>\n");
+            gc_buf_adds(b, "</td><td data-v=\"-1\"></td><td data-v=\"-1\"></td>"
+                           "<td data-v=\"9999\"></td></tr>\n");
             continue;
         }
         gc_buf_adds(b, "<td data-v=\"");
         esc(b, r->role ? r->role : "", 0);
         gc_buf_adds(b, "\">");
         esc(b, r->role ? r->role : "", 0);
+        if (r->total_months >= 0)
+            gc_buf_printf(b, "</td><td class=\"num\" data-v=\"%d\">%.1f", r->total_months,
+                          r->total_months / 12.0);
+        else
+            gc_buf_adds(b, "</td><td class=\"num\" data-v=\"-1\">");
         if (r->has_score)
             gc_buf_printf(b, "</td><td class=\"num\" data-v=\"%.3f\">%d%%</td><td class=\"num\" "
                           "data-v=\"%.2f\">%.1f</td></tr>\n", r->coverage,
-                          (int)lround(r->coverage * 100), r->months, r->months);
+                          gc_report_pct(r->coverage), r->months, r->months);
         else
             gc_buf_adds(b, "</td><td data-v=\"-1\"></td><td data-v=\"9999\"></td></tr>\n");
     }

@@ -6,6 +6,8 @@
 #include <glib.h>
 
 #include "gapcheck.h"
+#include "report/formats.h"
+#include "report/report_int.h"
 
 static void key(gc_buf *b, const char *k)
 {
@@ -44,7 +46,36 @@ static void evidence(gc_buf *b, const gc_doc *doc, size_t skill, const gc_report
     gc_buf_addc(b, ']');
 }
 
-static void skills(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_report_opts *o)
+static void when(gc_buf *b, gc_when w)
+{
+    gc_buf u = {0};
+    gc_report_when(&u, w);
+    gc_json_str(b, u.data ? u.data : "");
+    gc_buf_free(&u);
+}
+
+/* Months of use in dated positions, first and last use; null months for
+ * a skill named only outside them (a skills list, the summary). */
+static void use(gc_buf *b, const gc_experience *x, size_t s)
+{
+    gc_skill_use_info u;
+
+    if (x == NULL || !gc_experience_skill(x, s, &u)) {
+        gc_buf_adds(b, ",\"months\":null,\"in_positions\":false");
+        return;
+    }
+    gc_buf_printf(b, ",\"months\":%d,\"in_positions\":true,\"first_used\":", u.months);
+    when(b, u.first_used);
+    gc_buf_adds(b, ",\"last_used\":");
+    if (u.last_present)
+        gc_buf_adds(b, "\"present\"");
+    else
+        when(b, u.last_used);
+    gc_buf_printf(b, ",\"listed\":%s", u.listed ? "true" : "false");
+}
+
+static void skills(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_experience *x,
+                   const gc_report_opts *o)
 {
     gc_buf_adds(b, ",\"skills\":[");
     for (size_t i = 0; i < gc_doc_n_found(doc); i++) {
@@ -57,6 +88,8 @@ static void skills(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_repo
         gc_buf_adds(b, ",\"category\":");
         gc_json_str(b, gc_skill_category(d, s));
         evidence(b, doc, s, o);
+        if (gc_doc_how(doc, s) == GC_EVIDENCED)
+            use(b, x, s);
         if (gc_doc_how(doc, s) == GC_IMPLIED) {
             gc_buf_adds(b, ",\"implied_by\":[");
             for (size_t k = 0; k < gc_doc_n_implied_by(doc, s); k++) {
@@ -88,13 +121,47 @@ static void id_list(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_rol
     gc_buf_addc(b, ']');
 }
 
-/* What to learn next in this phase, prerequisites first. */
-static void plan(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_role *r, size_t p)
+static void credit(gc_buf *b, gc_credit c)
+{
+    gc_buf_adds(b, ",\"credit\":");
+    gc_json_num(b, c.credit, 3);
+    gc_buf_adds(b, ",\"depth\":");
+    gc_json_num(b, c.depth, 3);
+    gc_buf_adds(b, ",\"recency\":");
+    gc_json_num(b, c.recency, 3);
+    gc_buf_adds(b, ",\"basis\":");
+    gc_json_str(b, gc_basis_name(c.basis));
+    gc_buf_adds(b, ",\"title\":");
+    gc_json_num(b, c.title, 3);
+}
+
+/* Each skill of the phase with its weight and credit factors. */
+static void phase_skills(gc_buf *b, const gc_data *d, const gc_score *sc, size_t p)
+{
+    const gc_role *r = gc_score_role(sc);
+
+    gc_buf_adds(b, ",\"skills\":[");
+    for (size_t i = 0; i < gc_role_phase_n_skills(r, p); i++) {
+        double w;
+        size_t s = gc_role_phase_skill(r, p, i, &w);
+        gc_buf_adds(b, i ? ",{\"id\":" : "{\"id\":");
+        gc_json_str(b, gc_skill_id(d, s));
+        gc_buf_adds(b, ",\"weight\":");
+        gc_json_num(b, w, 2);
+        credit(b, gc_score_skill_credit(sc, p, i));
+        gc_buf_addc(b, '}');
+    }
+    gc_buf_addc(b, ']');
+}
+
+/* What to learn or deepen next in this phase, prerequisites first. */
+static void plan(gc_buf *b, const gc_data *d, const gc_score *sc, size_t p)
 {
     size_t order[256], n = 0;
+    const gc_role *r = gc_score_role(sc);
 
     if (gc_role_phase_n_skills(r, p) <= 256)
-        n = gc_plan_phase(order, d, doc, r, p);
+        n = gc_plan_phase(order, d, sc, p);
     gc_buf_adds(b, ",\"plan\":[");
     for (size_t i = 0; i < n; i++) {
         gc_buf_adds(b, i ? "," : "");
@@ -118,7 +185,8 @@ static void phase(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score
     id_list(b, d, doc, r, p, "have", GC_EVIDENCED);
     id_list(b, d, doc, r, p, "implied", GC_IMPLIED);
     id_list(b, d, doc, r, p, "missing", GC_ABSENT);
-    plan(b, d, doc, r, p);
+    phase_skills(b, d, sc, p);
+    plan(b, d, sc, p);
     gc_buf_adds(b, ",\"months_remaining\":");
     gc_json_num(b, gc_score_phase_months_left(sc, p), 2);
     gc_buf_adds(b, ",\"milestones\":[");
@@ -147,6 +215,8 @@ static void role(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score 
     gc_json_num(b, gc_score_coverage(sc), 3);
     gc_buf_adds(b, ",\"months_to_ready\":");
     gc_json_num(b, gc_score_months_to_ready(sc), 1);
+    gc_buf_adds(b, ",\"title_credit\":");
+    gc_json_num(b, gc_score_title_credit(sc).credit, 3);
     gc_buf_adds(b, ",\"phases\":[");
     for (size_t p = 0; p < gc_role_n_phases(r); p++)
         phase(b, d, doc, sc, p);
@@ -179,11 +249,12 @@ static void sections(gc_buf *b, const gc_doc *doc)
     gc_buf_addc(b, ']');
 }
 
-static void suggestions(gc_buf *b, const gc_report_more *m)
+/* Every role, best fit first; "fits" is false when none has coverage. */
+static void suggestions(gc_buf *b, const gc_result *r)
 {
-    gc_buf_adds(b, ",\"suggestions\":[");
-    for (size_t i = 0; i < m->n_suggestions; i++) {
-        const gc_score *s = m->suggestions[i];
+    gc_buf_printf(b, ",\"fits\":%s,\"suggestions\":[", gc_result_fits(r) ? "true" : "false");
+    for (size_t i = 0; i < gc_result_n_suggestions(r); i++) {
+        const gc_score *s = gc_result_suggestion(r, i);
         gc_buf_adds(b, i ? ",{\"role\":" : "{\"role\":");
         gc_json_str(b, gc_role_id(gc_score_role(s)));
         gc_buf_adds(b, ",\"title\":");
@@ -198,8 +269,7 @@ static void suggestions(gc_buf *b, const gc_report_more *m)
 }
 
 /* The posting's skills that are required (or optional) and had (or not). */
-static void job_list(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_job *j,
-                     const char *name, int which)
+static void job_list(gc_buf *b, const gc_data *d, const gc_job *j, const char *name, int which)
 {
     int first = 1;
 
@@ -207,7 +277,7 @@ static void job_list(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_jo
     for (size_t i = 0; i < gc_job_n_skills(j); i++) {
         int opt;
         size_t s = gc_job_skill(j, i, &opt);
-        int had = gc_doc_how(doc, s) == GC_EVIDENCED;
+        int had = gc_job_skill_credit(j, i).credit >= 0.995;
         if ((which == 0 && opt) || (which == 1 && !opt) || (which == 2 && !had) ||
             (which == 3 && had))
             continue;
@@ -218,21 +288,33 @@ static void job_list(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_jo
     gc_buf_addc(b, ']');
 }
 
-static void job(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_report_more *m)
+static void job(gc_buf *b, const gc_data *d, const gc_result *r)
 {
-    const gc_job *j = m->job;
+    const gc_job *j = gc_result_job(r);
+    const char *file = gc_result_request(r)->posting_file;
 
     gc_buf_adds(b, ",\"job\":{\"file\":");
-    gc_json_str(b, m->job_file ? m->job_file : "");
+    gc_json_str(b, file ? file : "");
     gc_buf_adds(b, ",\"role\":");
     if (gc_job_role(j))
         gc_json_str(b, gc_role_id(gc_job_role(j)));
     else
         gc_buf_adds(b, "null");
-    job_list(b, d, doc, j, "required", 0);
-    job_list(b, d, doc, j, "optional", 1);
-    job_list(b, d, doc, j, "have", 2);
-    job_list(b, d, doc, j, "missing", 3);
+    job_list(b, d, j, "required", 0);
+    job_list(b, d, j, "optional", 1);
+    job_list(b, d, j, "have", 2);
+    job_list(b, d, j, "missing", 3);
+    gc_buf_adds(b, ",\"skills\":[");
+    for (size_t i = 0; i < gc_job_n_skills(j); i++) {
+        int opt;
+        size_t s = gc_job_skill(j, i, &opt);
+        gc_buf_adds(b, i ? ",{\"id\":" : "{\"id\":");
+        gc_json_str(b, gc_skill_id(d, s));
+        gc_buf_printf(b, ",\"optional\":%s", opt ? "true" : "false");
+        credit(b, gc_job_skill_credit(j, i));
+        gc_buf_addc(b, '}');
+    }
+    gc_buf_addc(b, ']');
     gc_buf_adds(b, ",\"match\":");
     gc_json_num(b, gc_job_match(j), 3);
     gc_buf_adds(b, ",\"hours_per_week\":");
@@ -242,14 +324,85 @@ static void job(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_report_
     gc_buf_addc(b, '}');
 }
 
-void gc_report_json(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_more *more,
-                    const gc_report_opts *o)
+static const char *precision_name(gc_precision p)
 {
+    return p == GC_PREC_MONTH ? "month" : p == GC_PREC_SEASON ? "season" : "year";
+}
+
+/* The ids of the skills whose evidence lies in a position's lines. */
+static void position_skills(gc_buf *b, const gc_data *d, const gc_doc *doc,
+                            const gc_position_info *p)
+{
+    int first = 1;
+
+    gc_buf_adds(b, ",\"skills\":[");
+    for (size_t i = 0; i < gc_doc_n_found(doc); i++) {
+        size_t s = gc_doc_found_skill(doc, i);
+        for (size_t k = 0; gc_doc_how(doc, s) == GC_EVIDENCED && k < gc_doc_n_evidence(doc, s); k++) {
+            unsigned line;
+            gc_doc_evidence(doc, s, k, &line, NULL, NULL);
+            if (line >= p->first_line && line <= p->last_line) {
+                gc_buf_adds(b, first ? "" : ",");
+                gc_json_str(b, gc_skill_id(d, s));
+                first = 0;
+                break;
+            }
+        }
+    }
+    gc_buf_addc(b, ']');
+}
+
+static void experience(gc_buf *b, const gc_data *d, const gc_result *r, const gc_report_opts *o)
+{
+    const gc_doc *doc = gc_result_doc(r);
+    const gc_experience *x = gc_result_experience(r);
+    int as_of = gc_experience_as_of(x);
+
+    gc_buf_printf(b, ",\"experience\":{\"as_of\":\"%d-%02d\",\"total_months\":%d,"
+                  "\"positions\":[", as_of / 12, as_of % 12 + 1, gc_experience_total_months(x));
+    for (size_t i = 0; i < gc_doc_n_positions(doc); i++) {
+        gc_position_info p;
+        gc_doc_position(doc, i, &p);
+        gc_buf_adds(b, i ? ",{\"title\":" : "{\"title\":");
+        if (p.title)
+            doc_str(b, p.title, o);
+        else
+            gc_buf_adds(b, "null");
+        gc_buf_adds(b, ",\"org\":");
+        if (p.org)
+            doc_str(b, p.org, o);
+        else
+            gc_buf_adds(b, "null");
+        gc_buf_adds(b, ",\"start\":");
+        when(b, p.start);
+        gc_buf_adds(b, ",\"end\":");
+        if (p.present)
+            gc_buf_adds(b, "\"present\"");
+        else
+            when(b, p.end);
+        gc_buf_printf(b, ",\"precision\":\"%s\",\"end_precision\":\"%s\"",
+                      precision_name(p.start.precision),
+                      p.present ? "month" : precision_name(p.end.precision));
+        int m = gc_experience_position_months(x, i);
+        if (m >= 0)
+            gc_buf_printf(b, ",\"months\":%d", m);
+        else
+            gc_buf_adds(b, ",\"months\":null");
+        gc_buf_printf(b, ",\"line\":%u,\"last_line\":%u", p.date_line, p.last_line);
+        position_skills(b, d, doc, &p);
+        gc_buf_addc(b, '}');
+    }
+    gc_buf_adds(b, "]}");
+}
+
+void gc_report_json(gc_buf *b, const gc_result *r, const gc_report_opts *o)
+{
+    const gc_data *d = gc_result_data(r);
+    const gc_doc *doc = gc_result_doc(r);
     const gc_err *e = gc_doc_error(doc);
 
     gc_buf_adds(b, "{\"file\":");
-    gc_json_str(b, file);
+    gc_json_str(b, gc_result_file(r));
     if (e != NULL) {
         error(b, e);
         gc_buf_adds(b, "}\n");
@@ -260,13 +413,19 @@ void gc_report_json(gc_buf *b, const gc_data *d, const char *file, const gc_doc 
     gc_buf_printf(b, ",\"pages\":%u,\"text_bytes\":%zu,\"hidden_chars\":%u,\"truncated\":%s",
                   gc_doc_pages(doc), gc_doc_text_bytes(doc), gc_doc_hidden_chars(doc),
                   gc_doc_truncated(doc) ? "true" : "false");
+    gc_buf_adds(b, ",\"person\":");
+    if (gc_doc_name(doc) && !o->redact)
+        doc_str(b, gc_doc_name(doc), o);
+    else
+        gc_buf_adds(b, "null");
     sections(b, doc);
-    skills(b, d, doc, o);
-    if (score != NULL)
-        role(b, d, doc, score);
-    if (more && more->n_suggestions)
-        suggestions(b, more);
-    if (more && more->job)
-        job(b, d, doc, more);
+    experience(b, d, r, o);
+    skills(b, d, doc, gc_result_experience(r), o);
+    if (gc_result_score(r) != NULL)
+        role(b, d, doc, gc_result_score(r));
+    if (gc_result_request(r)->suggest)
+        suggestions(b, r);
+    if (gc_result_job(r))
+        job(b, d, r);
     gc_buf_adds(b, "}\n");
 }

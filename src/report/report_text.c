@@ -1,19 +1,18 @@
-/* Text report for people: per phase, ✓/~/✗ per skill, a coverage bar,
- * months left; the total time to ready; the next milestones.  Colour only
- * when the caller says so (a terminal, and NO_COLOR unset). */
+/* Text report for people: the person and their dated experience, per
+ * phase ✓/~/✗ per skill with how long and how recently it was used, a
+ * coverage bar, months left; the study plan and next milestones; roles
+ * ranked by fit; the job posting's match.  Colour only when the caller
+ * says so (a terminal, and NO_COLOR unset).  Long lists wrap at o->width. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib.h>
 
-#include "gapcheck.h"
+#include "report/formats.h"
+#include "report/report_int.h"
 
 #define BAR_WIDTH 20
-
-static const char *col(const gc_report_opts *o, const char *code)
-{
-    return o->color ? code : "";
-}
 
 #define GREEN "\033[32m"
 #define YELLOW "\033[33m"
@@ -21,6 +20,11 @@ static const char *col(const gc_report_opts *o, const char *code)
 #define BOLD "\033[1m"
 #define DIM "\033[2m"
 #define RESET "\033[0m"
+
+static const char *col(const gc_report_opts *o, const char *code)
+{
+    return o->color ? code : "";
+}
 
 static void clean_str(gc_buf *b, const char *s, int redact)
 {
@@ -31,13 +35,7 @@ static void clean_str(gc_buf *b, const char *s, int redact)
 
 static void bar(gc_buf *b, double cov, const gc_report_opts *o)
 {
-    size_t full;
-
-    if (!(cov >= 0))
-        cov = 0;   /* NaN too: a bar is drawn for any value, never a loop */
-    if (cov > 1)
-        cov = 1;
-    full = (size_t)lround(cov * BAR_WIDTH);
+    size_t full = (size_t)gc_report_pct(cov) * BAR_WIDTH / 100;
 
     gc_buf_adds(b, col(o, cov >= 1 ? GREEN : cov > 0 ? YELLOW : RED));
     gc_buf_repeat(b, "█", full);
@@ -46,12 +44,71 @@ static void bar(gc_buf *b, double cov, const gc_report_opts *o)
     gc_buf_adds(b, col(o, RESET));
 }
 
-static void months(gc_buf *b, double m)
-{
-    double r = isfinite(m) ? round(m * 10) / 10 : 0;
+/* Appends items (already clean) separated by `sep`, breaking the line
+ * before one that would pass the width, continued at `indent`. */
+typedef struct wrap {
+    gc_buf *b;
+    size_t col, indent, width;
+    int first;
+} wrap;
 
-    gc_buf_printf(b, "%.1f month%s", r, r == 1.0 ? "" : "s");
+/* Characters a terminal shows: UTF-8 characters, colour escapes left out. */
+static size_t visible_len(const char *s)
+{
+    size_t n = 0;
+
+    while (*s) {
+        if (*s == '\033') {
+            while (*s && *s != 'm')
+                s++;
+            if (*s)
+                s++;
+            continue;
+        }
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+        s++;
+    }
+    return n;
 }
+
+static void wrap_item(wrap *w, const char *sep, const char *item)
+{
+    size_t ni = visible_len(item), ns = w->first ? 0 : visible_len(sep);
+
+    if (!w->first && w->col + ns + ni > w->width) {
+        char *end = g_strchomp(g_strdup(sep));   /* "A →" ends the line */
+        gc_buf_adds(w->b, end);
+        g_free(end);
+        gc_buf_addc(w->b, '\n');
+        gc_buf_repeat(w->b, " ", w->indent);
+        w->col = w->indent;
+    } else if (!w->first) {
+        gc_buf_adds(w->b, sep);
+        w->col += ns;
+    }
+    gc_buf_adds(w->b, item);
+    w->col += ni;
+    w->first = 0;
+}
+
+/* Wrapping from where the buffer's current line now ends. */
+static wrap wrap_start(gc_buf *b, const gc_report_opts *o, size_t indent)
+{
+    wrap w = {b, 0, indent, o->width > 20 ? (size_t)o->width : 80, 1};
+    size_t i = b->len;
+
+    while (i > 0 && b->data[i - 1] != '\n')
+        i--;
+    if (b->data) {
+        char save = b->data[b->len];
+        b->data[b->len] = '\0';
+        w.col = visible_len(b->data + i);
+        b->data[b->len] = save;
+    }
+    return w;
+}
+
+/* ---- skills ------------------------------------------------------------ */
 
 static void evidence_lines(gc_buf *b, const gc_doc *doc, size_t s, const gc_report_opts *o)
 {
@@ -68,10 +125,24 @@ static void evidence_lines(gc_buf *b, const gc_doc *doc, size_t s, const gc_repo
     }
 }
 
-static void skill_line(gc_buf *b, const gc_data *d, const gc_doc *doc, size_t s,
+static void factors(gc_buf *b, gc_credit c, const gc_report_opts *o)
+{
+    gc_buf_printf(b, "         %scredit %d%% (%s", col(o, DIM), gc_report_pct(c.credit),
+                  gc_basis_name(c.basis));
+    if (c.basis == GC_BASIS_POSITIONS || c.basis == GC_BASIS_TITLE)
+        gc_buf_printf(b, ": depth %.2f × recency %.2f", c.depth, c.recency);
+    gc_buf_printf(b, ")%s\n", col(o, RESET));
+}
+
+/* "✓ Python  4.5 y, current  line 11 (summary) +2 more"; a credit below
+ * full is shown with it. */
+static void skill_line(gc_buf *b, const gc_result *r, size_t s, const gc_credit *c,
                        const gc_report_opts *o)
 {
+    const gc_data *d = gc_result_data(r);
+    const gc_doc *doc = gc_result_doc(r);
     gc_how how = gc_doc_how(doc, s);
+    gc_buf use = {0};
 
     if (how == GC_EVIDENCED)
         gc_buf_printf(b, "     %s✓%s %s", col(o, GREEN), col(o, RESET), gc_skill_name(d, s));
@@ -79,15 +150,17 @@ static void skill_line(gc_buf *b, const gc_data *d, const gc_doc *doc, size_t s,
         gc_buf_printf(b, "     %s~%s %s", col(o, YELLOW), col(o, RESET), gc_skill_name(d, s));
     else
         gc_buf_printf(b, "     %s✗%s %s", col(o, RED), col(o, RESET), gc_skill_name(d, s));
-    if (how == GC_IMPLIED) {
-        gc_buf_adds(b, " (implied by ");
-        for (size_t k = 0; k < gc_doc_n_implied_by(doc, s); k++)
-            gc_buf_printf(b, "%s%s", k ? ", " : "", gc_skill_name(d, gc_doc_implied_by(doc, s, k)));
-        gc_buf_adds(b, ")");
-    } else if (how == GC_EVIDENCED && !o->explain) {
+    gc_report_use(&use, r, s);
+    if (use.len)
+        gc_buf_printf(b, "  %s", use.data);
+    gc_buf_free(&use);
+    if (c && c->credit < 0.995 && c->credit > 0)
+        gc_buf_printf(b, " (%d%%%s)", gc_report_pct(c->credit),
+                      c->basis == GC_BASIS_TITLE ? " from the role's title" : "");
+    if (how == GC_EVIDENCED && !o->explain) {
         unsigned line;
-        const char *sec, *matched;
-        gc_doc_evidence(doc, s, 0, &line, &sec, &matched);
+        const char *sec;
+        gc_doc_evidence(doc, s, 0, &line, &sec, NULL);
         gc_buf_printf(b, "%s  line %u%s%s%s", col(o, DIM), line, sec ? " (" : "", sec ? sec : "",
                       sec ? ")" : "");
         if (gc_doc_n_evidence(doc, s) > 1)
@@ -97,32 +170,38 @@ static void skill_line(gc_buf *b, const gc_data *d, const gc_doc *doc, size_t s,
     gc_buf_addc(b, '\n');
     if (o->explain && how == GC_EVIDENCED)
         evidence_lines(b, doc, s, o);
+    if (o->explain && c)
+        factors(b, *c, o);
 }
 
-static void phase(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score *sc, size_t p,
+/* ---- the role ------------------------------------------------------------ */
+
+static void phase(gc_buf *b, const gc_result *r, const gc_score *sc, size_t p,
                   const gc_report_opts *o)
 {
-    const gc_role *r = gc_score_role(sc);
+    const gc_role *role = gc_score_role(sc);
     double cov = gc_score_phase_coverage(sc, p);
 
-    gc_buf_printf(b, "\n  %s%zu. %-28s%s ", col(o, BOLD), p + 1, gc_role_phase_title(r, p),
+    gc_buf_printf(b, "\n  %s%zu. %-28s%s ", col(o, BOLD), p + 1, gc_role_phase_title(role, p),
                   col(o, RESET));
     bar(b, cov, o);
-    gc_buf_printf(b, " %3d%%  ", (int)lround(cov * 100));
-    if (cov >= 1)
+    gc_buf_printf(b, " %3d%%  ", gc_report_pct(cov));
+    if (cov >= 1 - 1e-9)
         gc_buf_adds(b, "done");
     else {
-        months(b, gc_score_phase_months_left(sc, p));
+        gc_report_months(b, gc_score_phase_months_left(sc, p));
         gc_buf_adds(b, " left");
     }
     gc_buf_addc(b, '\n');
-    for (size_t i = 0; i < gc_role_phase_n_skills(r, p); i++)
-        skill_line(b, d, doc, gc_role_phase_skill(r, p, i, NULL), o);
+    for (size_t i = 0; i < gc_role_phase_n_skills(role, p); i++) {
+        gc_credit c = gc_score_skill_credit(sc, p, i);
+        skill_line(b, r, gc_role_phase_skill(role, p, i, NULL), &c, o);
+    }
 }
 
-/* The unfinished phases in order, each with its missing skills in learning
- * order (prerequisites first) and its months at the reader's pace. */
-static void plan(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score *sc)
+/* The unfinished phases in order, each with the skills to learn or deepen,
+ * prerequisites first, and its months at the reader's pace. */
+static void plan(gc_buf *b, const gc_data *d, const gc_score *sc, const gc_report_opts *o)
 {
     const gc_role *r = gc_score_role(sc);
     size_t order[256];
@@ -131,111 +210,176 @@ static void plan(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score 
         return;
     gc_buf_printf(b, "\n  study plan at %g h/week:\n", gc_score_hours(sc));
     for (size_t p = 0; p < gc_role_n_phases(r); p++) {
-        if (gc_score_phase_coverage(sc, p) >= 1 || gc_role_phase_n_skills(r, p) > 256)
+        if (gc_score_phase_coverage(sc, p) >= 1 - 1e-9 || gc_role_phase_n_skills(r, p) > 256)
             continue;
-        size_t n = gc_plan_phase(order, d, doc, r, p);
+        size_t n = gc_plan_phase(order, d, sc, p);
         gc_buf_printf(b, "     %s, ", gc_role_phase_title(r, p));
-        months(b, gc_score_phase_months_left(sc, p));
+        gc_report_months(b, gc_score_phase_months_left(sc, p));
         gc_buf_adds(b, ": ");
+        wrap w = wrap_start(b, o, 7);
         for (size_t i = 0; i < n; i++)
-            gc_buf_printf(b, "%s%s", i ? " → " : "", gc_skill_name(d, order[i]));
+            wrap_item(&w, " → ", gc_skill_name(d, order[i]));
         gc_buf_addc(b, '\n');
     }
 }
 
-static void role_report(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_score *sc,
+static void role_report(gc_buf *b, const gc_result *r, const gc_score *sc,
                         const gc_report_opts *o)
 {
-    const gc_role *r = gc_score_role(sc);
+    const gc_role *role = gc_score_role(sc);
     size_t next = gc_score_next_phase(sc);
+    gc_credit t = gc_score_title_credit(sc);
 
-    gc_buf_printf(b, "  target: %s (%s), %g months at %g h/week\n", gc_role_title(r),
-                  gc_role_id(r), gc_role_months(r), gc_role_hours_per_week(r));
+    gc_buf_printf(b, "  target: %s (%s), %g months at %g h/week\n", gc_role_title(role),
+                  gc_role_id(role), gc_role_months(role), gc_role_hours_per_week(role));
     gc_buf_printf(b, "  %sready in about ", col(o, BOLD));
-    months(b, gc_score_months_to_ready(sc));
+    gc_report_months(b, gc_score_months_to_ready(sc));
     gc_buf_printf(b, " at %g h/week%s (coverage %d%%)\n", gc_score_hours(sc), col(o, RESET),
-                  (int)lround(gc_score_coverage(sc) * 100));
-    for (size_t p = 0; p < gc_role_n_phases(r); p++)
-        phase(b, d, doc, sc, p, o);
-    plan(b, d, doc, sc);
-    if (next < gc_role_n_phases(r) && gc_role_phase_n_milestones(r, next) > 0) {
-        gc_buf_printf(b, "\n  next milestones (%s):\n", gc_role_phase_title(r, next));
-        for (size_t i = 0; i < gc_role_phase_n_milestones(r, next); i++)
-            gc_buf_printf(b, "     • %s\n", gc_role_phase_milestone(r, next, i));
+                  gc_report_pct(gc_score_coverage(sc)));
+    if (t.credit > 0)
+        gc_buf_printf(b, "  held the role's title: every skill of it counts at least %d%%\n",
+                      gc_report_pct(t.credit));
+    for (size_t p = 0; p < gc_role_n_phases(role); p++)
+        phase(b, r, sc, p, o);
+    gc_buf_printf(b, "\n  %s%s%s\n", col(o, DIM), gc_report_not_proof, col(o, RESET));
+    plan(b, gc_result_data(r), sc, o);
+    if (next < gc_role_n_phases(role) && gc_role_phase_n_milestones(role, next) > 0) {
+        gc_buf_printf(b, "\n  next milestones (%s):\n", gc_role_phase_title(role, next));
+        for (size_t i = 0; i < gc_role_phase_n_milestones(role, next); i++)
+            gc_buf_printf(b, "     • %s\n", gc_role_phase_milestone(role, next, i));
     }
 }
 
-static void suggestions(gc_buf *b, const gc_report_more *m)
+static void suggestions(gc_buf *b, const gc_result *r)
 {
-    gc_buf_adds(b, "\n  roles by time to ready:\n");
-    for (size_t i = 0; i < m->n_suggestions; i++) {
-        const gc_score *s = m->suggestions[i];
+    if (!gc_result_fits(r)) {
+        gc_buf_adds(b, "\n  roles by fit: no role fits yet (none of the roles' skills was "
+                       "found)\n");
+        return;
+    }
+    gc_buf_adds(b, "\n  roles by fit (coverage, with depth and recency):\n");
+    for (size_t i = 0; i < gc_result_n_suggestions(r); i++) {
+        const gc_score *s = gc_result_suggestion(r, i);
         gc_buf_printf(b, "    %2zu. %-34s %3d%%  ", i + 1, gc_role_title(gc_score_role(s)),
-                      (int)lround(gc_score_coverage(s) * 100));
-        months(b, gc_score_months_to_ready(s));
+                      gc_report_pct(gc_score_coverage(s)));
+        gc_report_months(b, gc_score_months_to_ready(s));
         gc_buf_printf(b, " (%s)\n", gc_role_id(gc_score_role(s)));
     }
 }
 
-static void job_skills(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_job *j,
-                       int optional, const gc_report_opts *o)
+/* ---- the job posting ------------------------------------------------------- */
+
+static void job_skills(gc_buf *b, const gc_result *r, const gc_job *j, int optional,
+                       const gc_report_opts *o)
 {
+    const gc_data *d = gc_result_data(r);
+    wrap w;
     int any = 0;
 
     for (size_t i = 0; i < gc_job_n_skills(j); i++) {
         int opt;
         size_t s = gc_job_skill(j, i, &opt);
+        gc_credit c = gc_job_skill_credit(j, i);
+        char item[256];
         if (opt != optional)
             continue;
-        if (!any++)
+        if (!any++) {
             gc_buf_printf(b, "    %s:", optional ? "nice to have" : "required");
-        int had = gc_doc_how(doc, s) == GC_EVIDENCED;
-        gc_buf_printf(b, " %s%s%s %s", col(o, had ? GREEN : RED), had ? "✓" : "✗", col(o, RESET),
-                      gc_skill_name(d, s));
+            w = wrap_start(b, o, 6);
+        }
+        const char *mark = c.credit >= 0.995 ? "✓" : c.credit > 0 ? "~" : "✗";
+        const char *colour = c.credit >= 0.995 ? GREEN : c.credit > 0 ? YELLOW : RED;
+        snprintf(item, sizeof item, " %s%s%s %s", col(o, colour), mark, col(o, RESET),
+                 gc_skill_name(d, s));
+        wrap_item(&w, "", item);
     }
     if (any)
         gc_buf_addc(b, '\n');
 }
 
-static void job(gc_buf *b, const gc_data *d, const gc_doc *doc, const gc_report_more *m,
-                const gc_report_opts *o)
+static void job(gc_buf *b, const gc_result *r, const gc_report_opts *o)
 {
-    const gc_job *j = m->job;
+    const gc_job *j = gc_result_job(r);
+    const gc_request *q = gc_result_request(r);
 
     gc_buf_adds(b, "\n  job posting ");
-    clean_str(b, m->job_file ? m->job_file : "", 0);
+    clean_str(b, q->posting_file ? q->posting_file : "", 0);
     if (gc_job_role(j))
         gc_buf_printf(b, " (closest role: %s)", gc_role_title(gc_job_role(j)));
-    gc_buf_printf(b, "\n    match %d%%, ready in about ", (int)lround(gc_job_match(j) * 100));
-    months(b, gc_job_months_to_ready(j));
+    gc_buf_printf(b, "\n    match %d%%, ready in about ", gc_report_pct(gc_job_match(j)));
+    gc_report_months(b, gc_job_months_to_ready(j));
     gc_buf_printf(b, " at %g h/week\n", gc_job_hours(j));
-    job_skills(b, d, doc, j, 0, o);
-    job_skills(b, d, doc, j, 1, o);
+    job_skills(b, r, j, 0, o);
+    job_skills(b, r, j, 1, o);
 }
 
-/* Without a role: every skill found, grouped by category. */
-static void skills_report(gc_buf *b, const gc_data *d, const gc_doc *doc,
-                          const gc_report_opts *o)
-{
-    const char *cat = NULL;
+/* ---- the person and the document -------------------------------------------- */
 
-    for (size_t i = 0; i < gc_doc_n_found(doc); i++) {
-        size_t s = gc_doc_found_skill(doc, i);
-        (void)cat;
-        skill_line(b, d, doc, s, o);
+static void experience(gc_buf *b, const gc_result *r, const gc_report_opts *o)
+{
+    const gc_doc *doc = gc_result_doc(r);
+    const gc_experience *x = gc_result_experience(r);
+    size_t n = gc_doc_n_positions(doc);
+    int as_of = gc_experience_as_of(x);
+
+    if (n == 0) {
+        gc_buf_adds(b, "  experience: no dated positions found\n");
+        return;
     }
+    gc_buf_adds(b, "  experience: ");
+    gc_report_duration(b, gc_experience_total_months(x));
+    gc_buf_printf(b, " in %zu dated position%s (as of %d-%02d)\n", n, n == 1 ? "" : "s",
+                  as_of / 12, as_of % 12 + 1);
+    for (size_t i = 0; o->explain && i < n; i++) {
+        gc_position_info p;
+        gc_doc_position(doc, i, &p);
+        gc_buf_printf(b, "     %s", col(o, DIM));
+        gc_report_when(b, p.start);
+        gc_buf_adds(b, " – ");
+        if (p.present)
+            gc_buf_adds(b, "present");
+        else
+            gc_report_when(b, p.end);
+        gc_buf_adds(b, "  ");
+        clean_str(b, p.title ? p.title : "(no title)", o->redact);
+        if (p.org) {
+            gc_buf_adds(b, ", ");
+            clean_str(b, p.org, o->redact);
+        }
+        gc_buf_printf(b, "  (lines %u-%u)%s\n", p.first_line, p.last_line, col(o, RESET));
+    }
+}
+
+/* Without a role: every skill found, with how it was used. */
+static void skills_report(gc_buf *b, const gc_result *r, const gc_report_opts *o)
+{
+    const gc_doc *doc = gc_result_doc(r);
+
+    for (size_t i = 0; i < gc_doc_n_found(doc); i++)
+        skill_line(b, r, gc_doc_found_skill(doc, i), NULL, o);
     if (gc_doc_n_found(doc) == 0)
         gc_buf_adds(b, "  no known skills found\n");
 }
 
-void gc_report_text(gc_buf *b, const gc_data *d, const char *file, const gc_doc *doc,
-                    const gc_score *score, const gc_report_more *more,
-                    const gc_report_opts *o)
+static void notes(gc_buf *b, const gc_doc *doc, const gc_report_opts *o)
 {
+    if (gc_doc_hidden_chars(doc))
+        gc_buf_printf(b, "  %snote: %u characters of hidden text (white, tiny or off-page) "
+                      "were ignored%s\n", col(o, YELLOW), gc_doc_hidden_chars(doc), col(o, RESET));
+    if (gc_doc_text_bytes(doc) < 100)
+        gc_buf_printf(b, "  note: only %zu bytes of text were found\n", gc_doc_text_bytes(doc));
+    if (gc_doc_truncated(doc))
+        gc_buf_adds(b, "  note: the document was cut at a size limit; later pages were not read\n");
+}
+
+void gc_report_text(gc_buf *b, const gc_result *r, const gc_report_opts *o)
+{
+    const gc_doc *doc = gc_result_doc(r);
     const gc_err *e = gc_doc_error(doc);
+    const gc_request *q = gc_result_request(r);
 
     gc_buf_printf(b, "%s", col(o, BOLD));
-    clean_str(b, file, 0);
+    clean_str(b, gc_result_file(r), 0);
     gc_buf_printf(b, "%s", col(o, RESET));
     if (e != NULL) {
         gc_buf_printf(b, ": error: %s\n", e->msg);
@@ -245,19 +389,19 @@ void gc_report_text(gc_buf *b, const gc_data *d, const char *file, const gc_doc 
     if (gc_doc_pages(doc))
         gc_buf_printf(b, ", %u page%s", gc_doc_pages(doc), gc_doc_pages(doc) == 1 ? "" : "s");
     gc_buf_printf(b, "): %zu skills found\n", gc_doc_n_found(doc));
-    if (gc_doc_hidden_chars(doc))
-        gc_buf_printf(b, "  %snote: %u characters of hidden text (white, tiny or off-page) "
-                      "were ignored%s\n", col(o, YELLOW), gc_doc_hidden_chars(doc), col(o, RESET));
-    if (gc_doc_text_bytes(doc) < 100)
-        gc_buf_printf(b, "  note: only %zu bytes of text were found\n", gc_doc_text_bytes(doc));
-    if (gc_doc_truncated(doc))
-        gc_buf_adds(b, "  note: the document was cut at a size limit; later pages were not read\n");
-    if (score != NULL)
-        role_report(b, d, doc, score, o);
-    else if (!more || (!more->n_suggestions && !more->job))
-        skills_report(b, d, doc, o);
-    if (more && more->n_suggestions)
-        suggestions(b, more);
-    if (more && more->job)
-        job(b, d, doc, more, o);
+    if (gc_doc_name(doc) && !o->redact) {
+        gc_buf_adds(b, "  person: ");
+        clean_str(b, gc_doc_name(doc), 0);
+        gc_buf_addc(b, '\n');
+    }
+    experience(b, r, o);
+    notes(b, doc, o);
+    if (gc_result_score(r) != NULL)
+        role_report(b, r, gc_result_score(r), o);
+    else if (!q->suggest && !gc_result_job(r))
+        skills_report(b, r, o);
+    if (q->suggest)
+        suggestions(b, r);
+    if (gc_result_job(r))
+        job(b, r, o);
 }

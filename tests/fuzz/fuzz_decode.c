@@ -70,24 +70,26 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* A decoded doc is what the parent reports on: its result and every
+ * format run on whatever the decoder lets through (positions, dates, the
+ * name included). */
 int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t size)
 {
     gc_err err = GC_ERR_INIT;
     gc_doc *doc = NULL;
-    gc_score *score = NULL;
-    gc_report_opts o = {0, 1, (int)(size & 1)};
+    gc_result *r = NULL;
+    gc_report_opts o = {0, 1, (int)(size & 1), 60, NULL};
     gc_buf out = {0};
     const gc_role *role = gc_data_n_roles(data) ? gc_data_role(data, 0) : NULL;
+    gc_request q = {role, 1, NULL, NULL, 10, GC_MONTH(2026, 12), 1};
 
     if (gc_doc_decode(&doc, data, (const char *)buf, size, &err) < 0)
         return 0;
-    if (role != NULL && gc_doc_error(doc) == NULL &&
-        gc_score_new(&score, data, doc, role, 10, &err) < 0)
-        score = NULL;
-    gc_report_json(&out, data, "fuzz", doc, score, NULL, &o);
-    gc_report_text(&out, data, "fuzz", doc, score, NULL, &o);
+    if (gc_result_new(&r, data, "fuzz", doc, &q, &err) < 0)
+        return 0;
+    for (size_t f = 0; gc_report_format_at(f); f++)
+        gc_report_format_at(f)->document(&out, r, &o);
     gc_buf_free(&out);
-    gc_score_free(score);
-    gc_doc_free(doc);
+    gc_result_free(r);
     return 0;
 }

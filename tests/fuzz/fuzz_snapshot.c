@@ -64,27 +64,39 @@ static void render_all(const gc_data *d)
 {
     gc_limits lim = fuzz_limits();
     gc_err err = GC_ERR_INIT;
-    gc_report_opts o = {1, 1, 1};
-    gc_doc *doc = NULL;
+    gc_report_opts o = {1, 1, 1, 60, "2026-12-01"};
+    gc_doc *doc = NULL, *posting = NULL;
     gc_buf b = {0};
 
     if (gc_analyze_text(&doc, d, resume, sizeof resume - 1, &lim, NULL, &err) < 0)
         return;
-    for (size_t i = 0; i < gc_data_n_roles(d); i++) {
-        gc_score *s = NULL;
-        const gc_role *r = gc_data_role(d, i);
-        if (gc_score_new(&s, d, doc, r, gc_role_hours_per_week(r), &err) < 0)
-            continue;
-        gc_report_more more = {&s, 1, NULL, NULL};
-        gc_report_text(&b, d, "cv.txt", doc, s, &more, &o);
-        gc_report_json(&b, d, "cv.txt", doc, s, &more, &o);
-        gc_report_html(&b, d, "cv.txt", doc, s, &more, &o);
-        gc_report_markdown(&b, d, "cv.txt", doc, s, &more, &o);
-        gc_report_table_row(&b, ',', d, "cv.txt", doc, s, 4);
-        gc_buf_free(&b);
-        b = (gc_buf){0};
-        gc_score_free(s);
+    if (gc_analyze_text(&posting, d, resume, sizeof resume - 1, &lim, NULL, &err) < 0) {
+        gc_doc_free(doc);
+        return;
     }
+    for (size_t i = 0; i < gc_data_n_roles(d); i++) {
+        gc_request q = {gc_data_role(d, i), 1, posting, "job.txt", 0, GC_MONTH(2026, 12), 1};
+        gc_result *r = NULL;
+        gc_doc *copy = NULL;
+        if (gc_analyze_text(&copy, d, resume, sizeof resume - 1, &lim, NULL, &err) < 0 ||
+            gc_result_new(&r, d, "cv.txt", copy, &q, &err) < 0)
+            continue;
+        for (size_t f = 0; gc_report_format_at(f); f++) {
+            const gc_report_format *fmt = gc_report_format_at(f);
+            gc_index_row row;
+            if (fmt->header)
+                fmt->header(&b, d, &q, &o);
+            fmt->document(&b, r, &o);
+            gc_index_row_set(&row, r, "cv.txt", "cv.html");
+            gc_index ix = {&row, 1, "reports", &q};
+            if (fmt->index)
+                fmt->index(&b, &ix, &o);
+            gc_buf_free(&b);
+            b = (gc_buf){0};
+        }
+        gc_result_free(r);
+    }
+    gc_doc_free(posting);
     gc_doc_free(doc);
 }
 

@@ -19,7 +19,7 @@ want { print head "|" $0; want = 0 }
     LC_ALL=C sort >"$tmp/man"
 
 # --help: "  -s, --suggest              help" or "      --hours N     help".
-gapcheck --help | sed -n 's/^ \{1,\}\(-[^-], \)\{0,1\}\(--[a-z0-9-]*\)\( [A-Z][A-Z_]*\)\{0,1\}  *\(.*\)$/\1\2\3|\4/p' |
+gapcheck --help | sed -n 's/^ \{1,\}\(-[^-], \)\{0,1\}\(--[a-z0-9-]*\)\( [A-Z][A-Z_-]*\)\{0,1\}  *\(.*\)$/\1\2\3|\4/p' |
     LC_ALL=C sort >"$tmp/help"
 
 if [ ! -s "$tmp/help" ]; then echo "no options found in --help"; exit 1; fi

@@ -1,0 +1,26 @@
+/* report_int.h: what the report writers share — the facts about a skill a
+ * report shows, in the same words in every format.  Not part of the API. */
+#ifndef GC_REPORT_INT_H
+#define GC_REPORT_INT_H
+
+#include "gapcheck.h"
+
+/* "2019-03", "2019" or "Summer 2011"-style precision dropped: YYYY-MM or YYYY. */
+void gc_report_when(gc_buf *b, gc_when w);
+/* A duration a reader takes in at once: "8 mo", "2 y", "4.5 y". */
+void gc_report_duration(gc_buf *b, int months);
+/* How the résumé shows a skill, for the line beside it: "5 y, last used
+ * 2024", "3.5 y, current", "listed only", "implied by MLflow", or "" when
+ * it does not show it. */
+void gc_report_use(gc_buf *b, const gc_result *r, size_t skill);
+/* Months to one decimal with the unit: "3.8 months", "1.0 month". */
+void gc_report_months(gc_buf *b, double m);
+/* A whole percentage of a 0..1 share, any value made sane. */
+int gc_report_pct(double share);
+
+/* The one line every human format prints near the gaps. */
+extern const char gc_report_not_proof[];
+/* The paragraphs of "how this was estimated" (plain text, one per item). */
+extern const char *const gc_report_method[];
+
+#endif

@@ -13,6 +13,7 @@
 #include "report/report_int.h"
 
 #define BAR_WIDTH 20
+#define SUGGEST_LINES 10   /* roles listed by --suggest; JSON and CSV list all */
 
 #define GREEN "\033[32m"
 #define YELLOW "\033[33m"
@@ -258,13 +259,19 @@ static void suggestions(gc_buf *b, const gc_result *r)
         return;
     }
     gc_buf_adds(b, "\n  roles by fit (coverage, with depth and recency):\n");
-    for (size_t i = 0; i < gc_result_n_suggestions(r); i++) {
+    size_t n = gc_result_n_suggestions(r), shown = 0;
+    for (size_t i = 0; i < n && shown < SUGGEST_LINES; i++, shown++) {
         const gc_score *s = gc_result_suggestion(r, i);
+        if (gc_score_coverage(s) <= 0)
+            break;   /* roles none of whose skills show are not suggestions */
         gc_buf_printf(b, "    %2zu. %-34s %3d%%  ", i + 1, gc_role_title(gc_score_role(s)),
                       gc_report_pct(gc_score_coverage(s)));
         gc_report_months(b, gc_score_months_to_ready(s));
         gc_buf_printf(b, " (%s)\n", gc_role_id(gc_score_role(s)));
     }
+    if (shown < n)
+        gc_buf_printf(b, "     … %zu more role%s (--format json lists every one)\n", n - shown,
+                      n - shown == 1 ? "" : "s");
 }
 
 /* ---- the job posting ------------------------------------------------------- */

@@ -63,10 +63,29 @@ static size_t count_letters(const char *s, size_t n)
 }
 
 /* Only separators, spaces and brackets between [a, b). */
+/* The separator at s[0..n): an ASCII one, or a dash, bullet or middle dot
+ * (UTF-8); returns its length, 0 for none. */
+static size_t separator(const char *s, size_t n)
+{
+    static const char *const wide[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2",
+                                       "\xC2\xB7", "\xE2\x97\x86", "\xE2\x96\x8C"};
+
+    if (n == 0)
+        return 0;
+    if (strchr(" \t|,;:()[]-/.", s[0]) && s[0] != '\0')
+        return 1;
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++) {
+        size_t k = strlen(wide[i]);
+        if (n >= k && memcmp(s, wide[i], k) == 0)
+            return k;
+    }
+    return 0;
+}
+
 static int blank(const char *s, size_t a, size_t b)
 {
-    for (size_t i = a; i < b; i++)
-        if (!strchr(" \t|,;:()[]-/.\xE2\x80\x93\xE2\x80\x94\xC2\xB7", s[i]))
+    for (size_t i = a, k; i < b; i += k)
+        if ((k = separator(s + i, b - i)) == 0)
             return 0;
     return 1;
 }
@@ -148,6 +167,24 @@ static int header_like(const lines *L, size_t i)
     return !((unsigned char)s[0] == 0xE2 || s[0] == '-' || s[0] == '*');   /* •, bullets */
 }
 
+/* "▌ PLATFORM SKILLS", "EDUCATION & CERTIFICATIONS": a heading the data
+ * does not know still ends the last position before it — a short line of
+ * capitals without digits or a job-title word. */
+static int capitals_line(const lines *L, size_t i)
+{
+    size_t n, letters = 0;
+    const char *s = line_at(L, i, &n);
+
+    if (count_words(s, n) > 5)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        if (g_ascii_islower(s[k]) || g_ascii_isdigit(s[k]))
+            return 0;
+        letters += g_ascii_isupper(s[k]) != 0;
+    }
+    return letters >= 6;
+}
+
 /* ---- title and organisation ------------------------------------------- */
 
 static int has_title_word(const gc_data *d, const char *s, size_t n)
@@ -171,10 +208,19 @@ static int has_title_word(const gc_data *d, const char *s, size_t n)
 
 static void trim(const char **s, size_t *n)
 {
-    while (*n > 0 && strchr(" \t|,;:-()\xE2\x80\x93\xC2\xB7", (*s)[0]))
-        (*s)++, (*n)--;
-    while (*n > 0 && strchr(" \t|,;:-()\xE2\x80\x93\xC2\xB7", (*s)[*n - 1]))
-        (*n)--;
+    size_t k;
+
+    while ((k = separator(*s, *n)) > 0 && (*s)[0] != '.')
+        *s += k, *n -= k;
+    for (int again = 1; again && *n > 0;) {
+        again = 0;
+        for (k = 1; k <= 3 && k <= *n; k++)
+            if (separator(*s + *n - k, k) == k && (*s)[*n - 1] != '.') {
+                *n -= k;
+                again = 1;
+                break;
+            }
+    }
 }
 
 /* Splits a header into parts at ", ", " | ", " at ", " @ ", " - ", tabs. */
@@ -341,7 +387,8 @@ static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor 
         GString *rest = NULL;
 
         if (k + 1 >= n_a)   /* the last entry runs to the end of its block */
-            while (last < L->n && L->eligible[last + 1] && !L->is_heading[last + 1])
+            while (last < L->n && L->eligible[last + 1] && !L->is_heading[last + 1] &&
+                   !capitals_line(L, last + 1))
                 last++;
         if (!a[k].date_only) {
             const char *s = line_at(L, a[k].line, &n);

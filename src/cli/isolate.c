@@ -15,6 +15,7 @@
 
 #include "gapcheck.h"
 #include "cli/isolate.h"
+#include "cli/sandbox.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define GC_ASAN 1
@@ -45,7 +46,11 @@ static void set_limit(int what, rlim_t soft, rlim_t hard)
 
 /* The child gives up what it does not need before touching the file:
  * no core dumps (résumé text in memory), no ptrace, no files written, no
- * library chatter on the terminal, and it dies with its parent. */
+ * library chatter on the terminal, and it dies with its parent.  Last, the
+ * seccomp filter (sandbox.c): no network, no other program, no file
+ * created, written or removed, whatever a parsing library is made to do.
+ * The libraries a batch preloaded are already mapped; the others load
+ * under the filter, which lets a library be read and mapped. */
 static void confine(pid_t parent, const gc_limits *lim)
 {
     int null = open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -70,6 +75,7 @@ static void confine(pid_t parent, const gc_limits *lim)
         dup2(null, STDERR_FILENO);
         close(null);
     }
+    (void)gc_sandbox_child();   /* a kernel without seccomp: the limits above only */
 }
 
 /* The record, after the CPU this child ran on: a batch starts the next
@@ -210,6 +216,7 @@ static const char *signal_name(int sig)
     case SIGXCPU: return "SIGXCPU";
     case SIGFPE: return "SIGFPE";
     case SIGILL: return "SIGILL";
+    case SIGXFSZ: return "SIGXFSZ";
     default: return "a signal";
     }
 }
@@ -265,6 +272,9 @@ void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, gc_kill 
     } else if (killed || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
         snprintf(msg, sizeof msg, "exceeded the %.1f s time limit", lim->timeout_ms / 1000.0);
         fail(t, d, GC_ETIMEOUT, "timeout", msg);
+    } else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS) {
+        fail(t, d, GC_ECRASH, "sandbox", "the parser was stopped making a system call the "
+             "sandbox forbids (SIGSYS); the file may be an attack");
     } else if (WIFSIGNALED(status)) {
         snprintf(msg, sizeof msg, "the parser crashed (%s); the file is probably malformed",
                  signal_name(WTERMSIG(status)));

@@ -84,14 +84,26 @@ static void *readonly_thread(void *p)
     return NULL;
 }
 
+/* Standard error goes to /dev/null meanwhile: fontconfig, refused its
+ * cache, says "No writable cache directories" there.  This thread only
+ * waits, so nothing else of ours writes to it then. */
 void gc_sandbox_readonly(void (*fn)(void *), void *arg)
 {
     readonly_call c = {fn, arg};
     pthread_t th;
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    int saved = null >= 0 ? fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3) : -1;
 
-    if (pthread_create(&th, NULL, readonly_thread, &c) != 0) {
+    if (saved >= 0)
+        (void)dup2(null, STDERR_FILENO);
+    if (pthread_create(&th, NULL, readonly_thread, &c) == 0)
+        (void)pthread_join(th, NULL);
+    else
         fn(arg);
-        return;
+    if (saved >= 0) {
+        (void)dup2(saved, STDERR_FILENO);
+        close(saved);
     }
-    (void)pthread_join(th, NULL);
+    if (null >= 0)
+        close(null);
 }

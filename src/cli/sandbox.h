@@ -21,8 +21,8 @@ int gc_sandbox_no_network(void);
  * it: nothing it calls can create, write or remove a file, or reach the
  * network; refused calls fail with an errno (EACCES, EPERM), never a kill.
  * For loading libraries in a parent: fontconfig then keeps a stale cache in
- * memory instead of rewriting it.  Runs fn on this thread, unfiltered, if
- * no thread can be started. */
+ * memory instead of rewriting it.  Standard error is /dev/null meanwhile.
+ * Runs fn on this thread, unfiltered, if no thread can be started. */
 void gc_sandbox_readonly(void (*fn)(void *), void *arg);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "harness.h"
 #include "match/normalize.h"
+#include "data/headings.h"
 #include "match/segment.h"
 #include "testdata.h"
 #include "base/tokenize.h"

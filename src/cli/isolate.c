@@ -51,7 +51,7 @@ static void set_limit(int what, rlim_t soft, rlim_t hard)
  * created, written or removed, whatever a parsing library is made to do.
  * The libraries a batch preloaded are already mapped; the others load
  * under the filter, which lets a library be read and mapped. */
-static void confine(pid_t parent, const gc_limits *lim)
+static void confine(pid_t parent, int wfd, const gc_limits *lim)
 {
     int null = open("/dev/null", O_RDWR | O_CLOEXEC);
     unsigned secs = lim->timeout_ms / 1000 + 1;
@@ -75,6 +75,11 @@ static void confine(pid_t parent, const gc_limits *lim)
         dup2(null, STDERR_FILENO);
         close(null);
     }
+    /* Inherited descriptors go: in a batch they include the result pipes of
+     * the other children, whose records a hijacked child could read. */
+    if (wfd > STDERR_FILENO + 1)
+        (void)close_range(STDERR_FILENO + 1, (unsigned)wfd - 1, 0);
+    (void)close_range((unsigned)wfd + 1, ~0U, 0);
     (void)gc_sandbox_child();   /* a kernel without seccomp: the limits above only */
 }
 
@@ -100,7 +105,7 @@ static void child(const gc_task *t, int wfd, pid_t parent, const gc_data *d,
     size_t len = 0, elen = 0;
     gc_doc *doc = NULL;
 
-    confine(parent, lim);
+    confine(parent, wfd, lim);
     const unsigned char *buf = t->buf;
     if (buf == NULL && gc_read_file(&file, &len, t->path, lim->input_bytes, &err) == 0)
         buf = (const unsigned char *)file;

@@ -72,7 +72,6 @@ void gc_pdf_keep_state(void)
     pdf->g_object_unref(page);
 }
 
-
 /* A page with white text is rendered (pdf_hidden.c), and the first render
  * starts fontconfig: ~40 configuration files parsed and the font caches
  * read, 4-8 ms, in every child that renders.  Built once in a batch parent,

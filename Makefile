@@ -48,7 +48,7 @@ CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        report/report_html report/report_md report/formats
 # The command line on top of it (src/cli/).
 CLI = cli/main cli/cli cli/cli_data cli/cli_xdg cli/inputs cli/outdir cli/progress \
-      cli/cmd_analyze cli/cmd_explain cli/cmd_lint cli/cmd_roles cli/isolate cli/batch
+      cli/cmd_analyze cli/cmd_explain cli/cmd_lint cli/cmd_roles cli/isolate cli/batch cli/sandbox
 DATA = $(sort $(wildcard lexicon/*.yaml)) $(sort $(wildcard roles/*.yaml))
 UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 
@@ -74,6 +74,21 @@ $(BUILD)/obj/extract/pdf_lib.o $(BUILD)/obj/extract/xml_lib.o $(BUILD)/obj/extra
 $(BUILD)/obj/extract/pdf_lib.o $(BUILD)/obj/extract/xml_lib.o $(BUILD)/obj/extract/zip_lib.o: ALL_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_libload: $(BUILD)/dlopen_order.h
 $(BUILD)/tests/test_libload: ALL_CFLAGS += -I$(BUILD)
+
+# The parser children's seccomp filters, compiled from src/cli/sandbox_policy.h
+# with libseccomp at build time (docs/SECURITY.md): the program loads them
+# as they are, and needs no libseccomp at run time.
+SECCOMP_CFLAGS := $(shell pkg-config --cflags libseccomp)
+SECCOMP_LIBS := $(shell pkg-config --libs libseccomp 2>/dev/null || echo -lseccomp)
+$(BUILD)/sandbox_bpf: tools/sandbox_bpf.c src/cli/sandbox_policy.h
+	@mkdir -p $(BUILD)
+	$(CC) -O1 -std=c11 -D_GNU_SOURCE -Isrc $(SECCOMP_CFLAGS) -o $@ $< $(SECCOMP_LIBS)
+
+$(BUILD)/sandbox_bpf.h: $(BUILD)/sandbox_bpf
+	$(BUILD)/sandbox_bpf > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/cli/sandbox.o: $(BUILD)/sandbox_bpf.h
+$(BUILD)/obj/cli/sandbox.o: ALL_CFLAGS += -I$(BUILD)
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
@@ -105,7 +120,7 @@ $(LIB): $(CORE_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(BIN_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(BIN_LIBS) -lpthread -lm
 
 # ---- tests -----------------------------------------------------------------
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/harness.h $(BUILD)/flags

@@ -421,6 +421,17 @@ void gc_init(void);
  * that cannot be loaded is reported by each file that needs it. */
 int gc_preload_for(const unsigned char *head, size_t len);
 
+/* The fonts poppler renders with (fontconfig: its configuration files and
+ * font caches, 4-8 ms), set up now, once, so that processes forked
+ * afterwards share them: a PDF with white text is rendered.  Does nothing
+ * unless a PDF library is loaded; gc_fonts_pending says 1 while it would
+ * do something.  fontconfig rewrites a stale or missing cache as it starts:
+ * call it where creating and writing files is refused (the command line
+ * runs it on a read-only thread, src/cli/sandbox.h), and it keeps the fonts
+ * it scanned in memory instead. */
+int gc_fonts_pending(void);
+void gc_preload_fonts(void);
+
 /* ---- small utilities the command line shares with the core ------------- */
 
 /* Appending to a gc_buf; an allocation failure sets b->failed and later

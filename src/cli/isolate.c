@@ -15,6 +15,7 @@
 
 #include "gapcheck.h"
 #include "cli/isolate.h"
+#include "cli/sandbox.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define GC_ASAN 1
@@ -45,8 +46,12 @@ static void set_limit(int what, rlim_t soft, rlim_t hard)
 
 /* The child gives up what it does not need before touching the file:
  * no core dumps (résumé text in memory), no ptrace, no files written, no
- * library chatter on the terminal, and it dies with its parent. */
-static void confine(pid_t parent, const gc_limits *lim)
+ * library chatter on the terminal, and it dies with its parent.  Last, the
+ * seccomp filter (sandbox.c): no network, no other program, no file
+ * created, written or removed, whatever a parsing library is made to do.
+ * The libraries a batch preloaded are already mapped; the others load
+ * under the filter, which lets a library be read and mapped. */
+static void confine(pid_t parent, int wfd, const gc_limits *lim)
 {
     int null = open("/dev/null", O_RDWR | O_CLOEXEC);
     unsigned secs = lim->timeout_ms / 1000 + 1;
@@ -58,6 +63,12 @@ static void confine(pid_t parent, const gc_limits *lim)
     if (getppid() != parent)
         _exit(1);
     prctl(PR_SET_DUMPABLE, 0);
+    /* While TZ is unset, glibc's mktime stats /etc/localtime at every
+     * call, and libzip converts each entry's DOS time with it: a
+     * 200,000-entry zip made 143,000 stat calls, 3 s instead of 1 s (3 s
+     * more under ASan).  The same zone, named, is read once. */
+    if (getenv("TZ") == NULL)
+        (void)setenv("TZ", ":/etc/localtime", 1);
     set_limit(RLIMIT_CORE, 0, 0);
     set_limit(RLIMIT_FSIZE, 0, 0);
     set_limit(RLIMIT_CPU, secs, secs + 1);
@@ -70,6 +81,12 @@ static void confine(pid_t parent, const gc_limits *lim)
         dup2(null, STDERR_FILENO);
         close(null);
     }
+    /* Inherited descriptors go: in a batch they include the result pipes of
+     * the other children, whose records a hijacked child could read. */
+    if (wfd > STDERR_FILENO + 1)
+        (void)close_range(STDERR_FILENO + 1, (unsigned)wfd - 1, 0);
+    (void)close_range((unsigned)wfd + 1, ~0U, 0);
+    (void)gc_sandbox_child();   /* a kernel without seccomp: the limits above only */
 }
 
 /* The record, after the CPU this child ran on: a batch starts the next
@@ -94,7 +111,7 @@ static void child(const gc_task *t, int wfd, pid_t parent, const gc_data *d,
     size_t len = 0, elen = 0;
     gc_doc *doc = NULL;
 
-    confine(parent, lim);
+    confine(parent, wfd, lim);
     const unsigned char *buf = t->buf;
     if (buf == NULL && gc_read_file(&file, &len, t->path, lim->input_bytes, &err) == 0)
         buf = (const unsigned char *)file;
@@ -210,6 +227,7 @@ static const char *signal_name(int sig)
     case SIGXCPU: return "SIGXCPU";
     case SIGFPE: return "SIGFPE";
     case SIGILL: return "SIGILL";
+    case SIGXFSZ: return "SIGXFSZ";
     default: return "a signal";
     }
 }
@@ -265,6 +283,9 @@ void gc_task_finish(gc_task *t, const gc_data *d, const gc_limits *lim, gc_kill 
     } else if (killed || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
         snprintf(msg, sizeof msg, "exceeded the %.1f s time limit", lim->timeout_ms / 1000.0);
         fail(t, d, GC_ETIMEOUT, "timeout", msg);
+    } else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS) {
+        fail(t, d, GC_ECRASH, "sandbox", "the parser was stopped making a system call the "
+             "sandbox forbids (SIGSYS); the file may be an attack");
     } else if (WIFSIGNALED(status)) {
         snprintf(msg, sizeof msg, "the parser crashed (%s); the file is probably malformed",
                  signal_name(WTERMSIG(status)));

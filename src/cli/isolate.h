@@ -1,7 +1,7 @@
 /* isolate: runs the core's gc_analyze on one file in a forked child with
  * resource limits and a wall-clock deadline, and brings the result back
  * over a pipe.  A crash, hang or memory blow-up in a parsing library ends
- * that child only (security.md §0).  CLI side: it forks and kills. */
+ * that child only (docs/SECURITY.md §0).  CLI side: it forks and kills. */
 #ifndef GC_ISOLATE_H
 #define GC_ISOLATE_H
 

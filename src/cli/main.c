@@ -19,7 +19,7 @@ static void on_signal(int sig)
 }
 
 /* GLib and poppler log through g_log; a résumé's text must never reach
- * the terminal that way (security.md X6), so all of it is dropped. */
+ * the terminal that way (docs/SECURITY.md X6), so all of it is dropped. */
 static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer p)
 {
     (void)domain, (void)level, (void)msg, (void)p;

@@ -2,7 +2,7 @@
  * headers (word/header*.xml), the body (word/document.xml), footnotes,
  * endnotes, footers; all through the xml_text walker and under one zip
  * budget.  Deliberately not read: comments, glossary, embedded objects and
- * altChunks (never recurse into nested packages: security.md Z6), external
+ * altChunks (never recurse into nested packages: docs/SECURITY.md Z6), external
  * relationships (never followed). */
 #include <stdlib.h>
 #include <string.h>

@@ -49,6 +49,16 @@ int gc_preload_for(const unsigned char *head, size_t len)
     return pdf && xml && zip;
 }
 
+int gc_fonts_pending(void)
+{
+    return gc_pdf_fonts_pending();
+}
+
+void gc_preload_fonts(void)
+{
+    gc_pdf_load_fonts();
+}
+
 void gc_library_versions(gc_buf *b)
 {
     char pcre[32] = "";

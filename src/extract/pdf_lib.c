@@ -72,3 +72,22 @@ void gc_pdf_keep_state(void)
     pdf->g_object_unref(page);
 }
 
+/* A page with white text is rendered (pdf_hidden.c), and the first render
+ * starts fontconfig: ~40 configuration files parsed and the font caches
+ * read, 4-8 ms, in every child that renders.  Built once in a batch parent,
+ * it is every child's.  fontconfig rewrites a stale cache while it starts,
+ * so the caller runs this where writing is refused (gapcheck.h). */
+static int fonts_built;
+
+int gc_pdf_fonts_pending(void)
+{
+    return pdf_lib.state > 0 && !fonts_built;
+}
+
+void gc_pdf_load_fonts(void)
+{
+    if (!gc_pdf_fonts_pending())
+        return;
+    (void)pdf_api.FcInit();   /* failed: each render tries again, as before */
+    fonts_built = 1;
+}

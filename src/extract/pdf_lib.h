@@ -7,6 +7,7 @@
 #pragma GCC diagnostic ignored "-Wcast-qual"
 #include <poppler.h>
 #pragma GCC diagnostic pop
+#include <fontconfig/fontconfig.h>
 
 #include "extract/libload.h"
 
@@ -21,7 +22,8 @@
     X(cairo_image_surface_get_data) X(cairo_surface_status) X(cairo_surface_flush) \
     X(cairo_surface_destroy) X(cairo_create) X(cairo_destroy)                     \
     X(cairo_set_source_rgb) X(cairo_scale) X(cairo_translate) X(cairo_paint)              \
-    X(cairo_rectangle) X(cairo_clip)
+    X(cairo_rectangle) X(cairo_clip)                                              \
+    X(FcInit)                             /* fontconfig, which poppler brings */
 
 typedef struct gc_pdf_api {
     GC_PDF_FUNCS(GC_LIB_FIELD)
@@ -34,5 +36,10 @@ const gc_pdf_api *gc_pdf_lib(gc_err *err);
 /* Keeps poppler's process-wide state built from now on (pdf_lib.c says
  * why); for a parent about to fork workers. */
 void gc_pdf_keep_state(void);
+/* Builds fontconfig's configuration now, once, if poppler is loaded
+ * (gc_preload_fonts); gc_pdf_fonts_pending: 1 while it is loaded and not
+ * yet built. */
+void gc_pdf_load_fonts(void);
+int gc_pdf_fonts_pending(void);
 
 #endif

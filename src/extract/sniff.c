@@ -107,7 +107,7 @@ static const unsigned char *doctype_end(const unsigned char *p, size_t n)
 /* Skips whitespace, "<?...?>", "<!--...-->" and a DOCTYPE other than
  * HTML's; returns the offset of the first other byte.  An XML document with
  * a DOCTYPE is still sniffed by its root element, so its extractor can
- * refuse the DTD (security.md X1) instead of it being read as plain text. */
+ * refuse the DTD (docs/SECURITY.md X1) instead of it being read as plain text. */
 static size_t skip_prologue(const unsigned char *p, size_t n)
 {
     size_t i = skip_space(p, 0, n);

@@ -1,7 +1,7 @@
 /* Streaming XML-to-text walker over libxml2's xmlTextReader; see xml_text.h.
  * The reader (not the tree API) is used because it stops at the first
  * DOCTYPE node before any entity is expanded, keeps memory flat on big parts
- * and enforces libxml2's huge-text-node check (security.md §2.1, X4/X5). */
+ * and enforces libxml2's huge-text-node check (docs/SECURITY.md §2.1, X4/X5). */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +51,7 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     if (e->message != NULL && strncmp(e->message, "Excessive depth", 15) == 0)
         w->too_deep = 1;
     /* 2.9.14 reports a text node over XML_MAX_TEXT_LENGTH (10 MB) as a
-     * memory error: it is a size limit, not damage (security.md X5). */
+     * memory error: it is a size limit, not damage (docs/SECURITY.md X5). */
     if (e->message != NULL && strstr(e->message, "huge text node") != NULL)
         w->too_big = 1;
 }
@@ -492,7 +492,7 @@ int gc_xml_extract(gc_text *out, const unsigned char *data, size_t len, const ch
         return dtd_error(part, err);
     if ((rc = gc_xml_prescan(data, len, 0, part, lim, err)) < 0)
         return rc;
-    /* Never NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE (security.md §2.1). */
+    /* Never NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE (docs/SECURITY.md §2.1). */
     return walk_reader(xml->xmlReaderForMemory((const char *)data, (int)len, NULL, NULL,
                                           XML_PARSE_NONET | XML_PARSE_NOERROR |
                                               XML_PARSE_NOWARNING),

@@ -2,7 +2,7 @@
  * into gc_text, driven by a per-format table of element rules.  Elements are
  * matched by namespace URI + local name, never by prefix.
  *
- * Security (security.md X1-X6): libxml2's xmlTextReader with NONET and no
+ * Security (docs/SECURITY.md X1-X6): libxml2's xmlTextReader with NONET and no
  * entity substitution; any DOCTYPE or entity reference is rejected
  * (GC_ECORRUPT "dtd_forbidden") before anything is expanded; diagnostics go
  * to a handler that keeps only the code and line, never document text; our

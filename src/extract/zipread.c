@@ -2,7 +2,7 @@
  * file.  The archive is only ever read (zip_discard, never zip_close), and
  * sizes from the archive are used only as a clamped hint for the first
  * buffer: libzip 1.7.3 delivers the real inflated bytes whatever the header
- * claims (security.md Z2), so the budgets below are the only real bound. */
+ * claims (docs/SECURITY.md Z2), so the budgets below are the only real bound. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -36,7 +36,7 @@ static int open_error(int zcode, gc_err *err)
         return GC_ECORRUPT;
     case ZIP_ER_INCONS:
         /* Also what overlapping entries (one local header shared by many
-         * central entries) give with ZIP_CHECKCONS: security.md Z3. */
+         * central entries) give with ZIP_CHECKCONS: docs/SECURITY.md Z3. */
         gc_err_set(err, GC_ECORRUPT, NULL, 0, 0, "corrupt zip archive: inconsistent entries");
         gc_err_detail(err, "zip_inconsistent");
         return GC_ECORRUPT;
@@ -133,7 +133,7 @@ int gc_zip_has(const gc_zip *z, const char *name)
 
 /* Finds the single entry called `name`.  OPC part names are
  * case-insensitive, so two entries differing only in case are ambiguous:
- * different readers would pick different ones (security.md Z6). */
+ * different readers would pick different ones (docs/SECURITY.md Z6). */
 static int find_entry(const gc_zip *z, const char *name, zip_uint64_t *idx, gc_err *err)
 {
     size_t i, hits = 0;

@@ -3,7 +3,7 @@
  * budgets taken from gc_limits: zip_part_bytes per part and zip_total_bytes
  * across all parts read through one gc_zip.  Budgets are counted from what
  * the decompressor actually delivers, never from the sizes the archive
- * declares (those lie: security.md Z1/Z2).  Nothing is written to disk.
+ * declares (those lie: docs/SECURITY.md Z1/Z2).  Nothing is written to disk.
  *
  * Part names are compared ASCII case-insensitively, as OPC requires; a part
  * we read whose name exists twice in different case is rejected (Z6).

@@ -2,7 +2,7 @@
  * silenced g_log (poppler and GLib would otherwise print on every input).
  * Limits are the CLI defaults, except a few pages, so that one input stays
  * well under libFuzzer's -timeout on a content bomb that the CLI would only
- * stop with its per-file child deadline (security.md P3). */
+ * stop with its per-file child deadline (docs/SECURITY.md P3). */
 #ifndef GC_FUZZ_COMMON_H
 #define GC_FUZZ_COMMON_H
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Hygiene (security.md B3/B4): under strace, a batch over the fixtures makes
+# Hygiene (docs/SECURITY.md B3/B4): under strace, a batch over the fixtures makes
 # no network call at all and creates, renames or links no file anywhere but
 # in its -o output directory (none at all when it writes to stdout).
 # Usage: tests/hostile/hygiene.sh BIN     (skips, saying so, without strace)

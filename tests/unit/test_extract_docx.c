@@ -255,7 +255,7 @@ static void test_depth(void)
 }
 
 /* One text node over libxml2's 10 MB cap (and our 2 MiB text budget) is a
- * limit, not a corrupt file (security.md X5). */
+ * limit, not a corrupt file (docs/SECURITY.md X5). */
 static void test_huge_text_node(void)
 {
     gc_limits lim = GC_LIMITS_INIT;

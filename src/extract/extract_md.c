@@ -260,8 +260,12 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t';
 }
 
-/* One line (without its end): 1 when it is Markdown syntax no plain-text
- * résumé writes. */
+enum { LINE_PLAIN, LINE_HASH, LINE_HEADING, LINE_MARKDOWN };
+
+/* One line (without its end): LINE_MARKDOWN for syntax no plain-text
+ * résumé writes (a link, a reference definition, a code fence),
+ * LINE_HEADING for an ATX heading, LINE_HASH for another line starting
+ * with '#', else LINE_PLAIN. */
 static int markdown_line(const unsigned char *s, size_t n)
 {
     size_t i = 0, k;
@@ -269,22 +273,14 @@ static int markdown_line(const unsigned char *s, size_t n)
 
     while (i < n && i < 3 && s[i] == ' ')
         i++;
-    /* ATX heading: 1-6 '#', a space, then text. */
-    for (k = i; k < n && s[k] == '#'; k++)
-        ;
-    if (k > i && k - i <= 6 && k + 1 < n && is_space(s[k])) {
-        while (k < n && is_space(s[k]))
-            k++;
-        if (k < n)
-            return 1;
-    }
     /* Fenced code. */
     if (n - i >= 3 && (memcmp(s + i, "```", 3) == 0 || memcmp(s + i, "~~~", 3) == 0))
-        return 1;
+        return LINE_MARKDOWN;
     /* Reference definition "[label]: destination". */
     if (i < n && s[i] == '[' && (close = memchr(s + i + 1, ']', n - i - 1)) != NULL &&
-        close > s + i + 1 && (size_t)(close - s) + 2 < n && close[1] == ':' && is_space(close[2]))
-        return 1;
+        close > s + i + 1 && !is_space(s[i + 1]) && (size_t)(close - s) + 2 < n &&
+        close[1] == ':' && is_space(close[2]))
+        return LINE_MARKDOWN;
     /* Inline link or image "[text](destination)". */
     for (open = s; (open = memchr(open, '[', n - (size_t)(open - s))) != NULL; open++) {
         close = memchr(open + 1, ']', n - (size_t)(open + 1 - s));
@@ -292,26 +288,47 @@ static int markdown_line(const unsigned char *s, size_t n)
             break;
         if (close > open + 1 && (size_t)(close - s) + 2 < n && close[1] == '(' &&
             !is_space(close[2]) && memchr(close + 2, ')', n - (size_t)(close + 2 - s)) != NULL)
-            return 1;
+            return LINE_MARKDOWN;
     }
-    return 0;
+    /* ATX heading: 1-6 '#', a space, then text. */
+    for (k = i; k < n && s[k] == '#'; k++)
+        ;
+    if (k == i)
+        return LINE_PLAIN;
+    if (k - i <= 6 && k + 1 < n && is_space(s[k])) {
+        while (k < n && is_space(s[k]))
+            k++;
+        if (k < n)
+            return LINE_HEADING;
+    }
+    return LINE_HASH;
 }
 
+/* A heading counts only when neither neighbouring line starts with '#':
+ * runs of "# ..." lines are comments (shell, configuration, this
+ * project's own fixture files), not Markdown. */
 int gc_sniff_markdown(const unsigned char *data, size_t len)
 {
     size_t n = len < GC_MD_SNIFF_WINDOW ? len : GC_MD_SNIFF_WINDOW, i = 0;
+    int prev = LINE_PLAIN, pending = 0;
 
     if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
     while (i < n) {
         const unsigned char *nl = memchr(data + i, '\n', n - i);
         size_t end = nl ? (size_t)(nl - data) : n, e = end;
+        int kind;
 
         if (e > i && data[e - 1] == '\r')
             e--;
-        if (markdown_line(data + i, e - i))
+        kind = markdown_line(data + i, e - i);
+        if (kind == LINE_MARKDOWN)
             return 1;
+        if (pending && kind != LINE_HASH && kind != LINE_HEADING)
+            return 1;
+        pending = kind == LINE_HEADING && prev != LINE_HASH && prev != LINE_HEADING;
+        prev = kind;
         i = end + 1;
     }
-    return 0;
+    return pending;
 }

@@ -149,12 +149,13 @@ def encodable(s):
         return False
 
 
-def document(runs, ccp, nfib=0xC1, flags=0x0200, pieces_hook=None, table_hook=None):
+def document(runs, ccp, nfib=0xC1, flags=0x0200, pieces_hook=None, table_hook=None,
+             layout=None):
     """runs: text runs in character order (all stories one after the
     other, as Word stores them); each becomes one piece, in Windows-1252
     when it can be, else UTF-16LE.  ccp: story name -> character count.
     The hooks may change the piece list or the table stream (hostile
-    files).  Returns the .doc bytes."""
+    files).  Returns the .doc bytes; `layout`, a dict, receives cfb()'s."""
     text = bytearray()
     pieces = []
     cp = 0
@@ -183,5 +184,7 @@ def document(runs, ccp, nfib=0xC1, flags=0x0200, pieces_hook=None, table_hook=No
     wd = bytearray(wd_len)
     wd[TEXT_START:TEXT_START + len(text)] = text
     wd[0:FIB_SIZE] = fib(ccp, 0, len(clx), wd_len, nfib, flags)
-    data, _ = cfb([("WordDocument", bytes(wd)), ("1Table" if flags & 0x0200 else "0Table", table)])
+    data, lay = cfb([("WordDocument", bytes(wd)), ("1Table" if flags & 0x0200 else "0Table", table)])
+    if layout is not None:
+        layout.update(lay)
     return data

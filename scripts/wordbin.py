@@ -149,13 +149,8 @@ def encodable(s):
         return False
 
 
-def document(runs, ccp, nfib=0xC1, flags=0x0200, pieces_hook=None, table_hook=None,
-             layout=None):
-    """runs: text runs in character order (all stories one after the
-    other, as Word stores them); each becomes one piece, in Windows-1252
-    when it can be, else UTF-16LE.  ccp: story name -> character count.
-    The hooks may change the piece list or the table stream (hostile
-    files).  Returns the .doc bytes; `layout`, a dict, receives cfb()'s."""
+def streams(runs, ccp, nfib=0xC1, flags=0x0200, pieces_hook=None, table_hook=None):
+    """The WordDocument and table streams of document() (below), as bytes."""
     text = bytearray()
     pieces = []
     cp = 0
@@ -184,7 +179,18 @@ def document(runs, ccp, nfib=0xC1, flags=0x0200, pieces_hook=None, table_hook=No
     wd = bytearray(wd_len)
     wd[TEXT_START:TEXT_START + len(text)] = text
     wd[0:FIB_SIZE] = fib(ccp, 0, len(clx), wd_len, nfib, flags)
-    data, lay = cfb([("WordDocument", bytes(wd)), ("1Table" if flags & 0x0200 else "0Table", table)])
+    return bytes(wd), table
+
+
+def document(runs, ccp, nfib=0xC1, flags=0x0200, pieces_hook=None, table_hook=None,
+             layout=None):
+    """runs: text runs in character order (all stories one after the
+    other, as Word stores them); each becomes one piece, in Windows-1252
+    when it can be, else UTF-16LE.  ccp: story name -> character count.
+    The hooks may change the piece list or the table stream (hostile
+    files).  Returns the .doc bytes; `layout`, a dict, receives cfb()'s."""
+    wd, table = streams(runs, ccp, nfib, flags, pieces_hook, table_hook)
+    data, lay = cfb([("WordDocument", wd), ("1Table" if flags & 0x0200 else "0Table", table)])
     if layout is not None:
         layout.update(lay)
     return data

@@ -54,6 +54,11 @@ int gc_extract_rtf(gc_text *out, const unsigned char *data, size_t len,
                    const gc_limits *lim, gc_err *err);
 int gc_extract_doc(gc_text *out, const unsigned char *data, size_t len,
                    const gc_limits *lim, gc_err *err);
+/* The Word 97 reader past the OLE2 container: the WordDocument stream and
+ * the table stream its FIB names (extract_doc.c; the fuzz target drives it
+ * directly, so mutations reach it without first breaking the container). */
+int gc_doc_from_streams(gc_text *out, const unsigned char *wd, size_t wd_len,
+                        const unsigned char *tbl, size_t tbl_len, gc_err *err);
 int gc_extract_markdown(gc_text *out, const unsigned char *data, size_t len,
                         const gc_limits *lim, gc_err *err);
 /* 1 when text (UTF-8 or Windows-1252, no NUL) looks like Markdown: within

@@ -376,6 +376,22 @@ static int doc_text(gc_text *out, const fib *f, const piece *p, size_t n,
     return rc;
 }
 
+int gc_doc_from_streams(gc_text *out, const unsigned char *wd, size_t wd_len,
+                        const unsigned char *tbl, size_t tbl_len, gc_err *err)
+{
+    piece *pieces = NULL;
+    size_t n = 0;
+    fib f = {0};
+    int rc = read_fib(&f, wd, wd_len, err);
+
+    if (rc == 0)
+        rc = read_pieces(&pieces, &n, &f, tbl, tbl_len, wd_len, err);
+    if (rc == 0)
+        rc = doc_text(out, &f, pieces, n, wd, err);
+    free(pieces);
+    return rc;
+}
+
 int gc_extract_doc(gc_text *out, const unsigned char *data, size_t len, const gc_limits *lim,
                    gc_err *err)
 {
@@ -384,8 +400,7 @@ int gc_extract_doc(gc_text *out, const unsigned char *data, size_t len, const gc
     GsfInfile *ole;
     GError *gerr = NULL;
     unsigned char *wd = NULL, *tbl = NULL;
-    size_t wd_len = 0, tbl_len = 0, n = 0;
-    piece *pieces = NULL;
+    size_t wd_len = 0, tbl_len = 0;
     fib f = {0};
     int rc;
 
@@ -409,14 +424,11 @@ int gc_extract_doc(gc_text *out, const unsigned char *data, size_t len, const gc
     }
     rc = read_stream(g, ole, "WordDocument", len, &wd, &wd_len, err);
     if (rc == 0)
-        rc = read_fib(&f, wd, wd_len, err);
+        rc = read_fib(&f, wd, wd_len, err);   /* which table stream, and refusals */
     if (rc == 0)
         rc = read_stream(g, ole, f.table1 ? "1Table" : "0Table", len, &tbl, &tbl_len, err);
     if (rc == 0)
-        rc = read_pieces(&pieces, &n, &f, tbl, tbl_len, wd_len, err);
-    if (rc == 0)
-        rc = doc_text(out, &f, pieces, n, wd, err);
-    free(pieces);
+        rc = gc_doc_from_streams(out, wd, wd_len, tbl, tbl_len, err);
     free(tbl);
     free(wd);
     g->g_object_unref(ole);

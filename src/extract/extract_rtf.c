@@ -48,6 +48,7 @@ typedef struct rtf_group {
     unsigned char dest;
     unsigned char hidden;  /* \v or \deleted in force */
     unsigned char star;    /* {\* seen: the next control word must be known */
+    unsigned char own_line; /* a footnote, header or footer: lines of its own */
     long uc;               /* \ucN */
     int cpg;               /* code page of \'hh bytes here */
 } rtf_group;
@@ -340,6 +341,13 @@ static const char *const skip_dests[] = {
     "xmlattrname", "xmlattrvalue", "xmlclose", "xmlname", "xmlnstbl", "xmlopen",
 };
 
+/* Destinations whose text is set apart on lines of its own, so a footnote
+ * read where its mark stands does not run into the sentence around it. */
+static const char *const own_line_dests[] = {
+    "footer", "footerf", "footerl", "footerr", "footnote", "header", "headerf", "headerl",
+    "headerr",
+};
+
 /* Starred destinations whose text is document text. */
 static const char *const keep_starred[] = {"shpinst", "shptxt"};
 
@@ -393,6 +401,10 @@ static int control_word(rtf *r, const char *w, int has_param, long param)
     if (in_list(w, skip_dests, sizeof skip_dests / sizeof skip_dests[0])) {
         g->dest = DEST_SKIP;
         return 0;
+    }
+    if (in_list(w, own_line_dests, sizeof own_line_dests / sizeof own_line_dests[0])) {
+        g->own_line = 1;
+        return end_line(r);
     }
     if (strcmp(w, "fonttbl") == 0) {
         g->dest = DEST_FONTTBL;
@@ -501,6 +513,7 @@ static int open_group(rtf *r)
     r->g[r->depth + 1] = r->g[r->depth];
     r->depth++;
     r->g[r->depth].star = 0;
+    r->g[r->depth].own_line = 0;
     if (r->depth == 1) {   /* the document group */
         r->g[1].dest = DEST_TEXT;
         r->g[1].uc = 1;
@@ -577,6 +590,8 @@ static int rtf_pass(rtf *r)
             rc = settle(r);
             if (r->depth > 0 && --r->depth == 0)
                 return rc;   /* the end of the document group */
+            if (rc == 0 && r->g[r->depth + 1].own_line)
+                rc = end_line(r);
             break;
         case '\\':
             if (r->p >= r->end)

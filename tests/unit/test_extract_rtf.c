@@ -92,6 +92,9 @@ static void test_destinations(void)
     expect("{\\rtf1{\\shp{\\*\\shpinst{\\sp{\\sn a}{\\sv b}}{\\shptxt Grafana}}"
            "{\\shprslt Grafana}}}",
            "Grafana\n");
+    /* Footnotes and headers are lines of their own. */
+    expect("{\\rtf1{\\header Jane Roe}Skills: Spark{\\footnote Streaming jobs.} and Go}",
+           "Jane Roe\nSkills: Spark\nStreaming jobs.\n and Go\n");
     /* \binN skips N raw bytes, braces included. */
     expect("{\\rtf1{\\pict\\bin6 }{\\b }}x}", "x\n");
 }

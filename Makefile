@@ -1,5 +1,6 @@
 # gapcheck: plain GNU make + pkg-config.  `make` builds build/gapcheck and
-# build/libgapcheck.a; `make check` is what CI runs.  Override any of these:
+# build/libgapcheck.a; `make check` runs the tests, `make ci` (the suite, then
+# the package test) is what CI runs.  Override any of these:
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share
@@ -38,9 +39,9 @@ CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        extract/xml_text extract/libload extract/pdf_lib extract/xml_lib extract/zip_lib \
        extract/extract_rtf extract/extract_doc extract/extract_md extract/gsf_lib extract/md_lib \
        extract/lcms_cache extract/lib \
-       match/normalize match/segment match/match \
+       match/normalize match/segment match/dates match/positions match/match \
        match/doc match/analyze \
-       data/yaml_load data/store data/headings data/lexicon data/roles data/matcher_build \
+       data/yaml_load data/store data/headings data/calendar data/model data/lexicon data/roles data/matcher_build \
        data/build data/lint data/freeze \
        data/snapshot_write data/snapshot_read \
        model/score model/plan model/job \
@@ -135,6 +136,12 @@ corpus: $(BIN)
 check:
 	$(MAKE) WERROR=-Werror test layers lint-data corpus $(CHECK_EXTRA)
 
+# What .ci/run runs after scripts/install-deps: the whole suite, then the
+# Debian package test (mk/install.mk), one after the other.
+ci:
+	$(MAKE) check
+	$(MAKE) check-deb
+
 demo: $(BIN)
 	$(BIN) --role mle tests/fixtures/resumes/one-column-mle.pdf
 
@@ -145,7 +152,7 @@ clean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all unit cli-tests test layers lint-data corpus check demo fixtures clean FORCE
+.PHONY: all unit cli-tests test layers lint-data corpus check ci demo fixtures clean FORCE
 
 # Optional parts (fuzzing, installation ...) live in their own files.
 include $(sort $(wildcard mk/*.mk))

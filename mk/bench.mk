@@ -5,6 +5,6 @@ $(BUILD)/bench_data: tools/bench_data.c $(LIB) $(BUILD)/flags
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lm
 
 bench: $(BIN) $(BUILD)/bench_data $(BUILD)/data.snap
-	scripts/bench.sh $(BIN) $(BUILD)/bench_data $(BUILD)/data.snap
+	scripts/bench/bench.sh $(BIN) $(BUILD)/bench_data $(BUILD)/data.snap
 
 .PHONY: bench

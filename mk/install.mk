@@ -1,12 +1,12 @@
 # install.mk: the man page, `make install` / `make uninstall`, and the
-# Debian package check.  PREFIX, BINDIR, DATADIR, MANDIR and DESTDIR come
+# Debian package test.  PREFIX, BINDIR, DATADIR, MANDIR and DESTDIR come
 # from the main Makefile; the completion folders can be overridden too
 # (debian/rules puts zsh's where Debian's zsh looks).
 #
 #   make man                                  build/gapcheck.1 (needs scdoc)
 #   make install [DESTDIR=/tmp/stage] [PREFIX=/usr]
 #   make uninstall [same variables]
-#   make deb-check                            build, lintian, install and run the .deb
+#   make check-deb                            build the .deb, lintian, unpack and run it
 BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
 FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
@@ -52,11 +52,11 @@ uninstall:
 	rm -f $(LEXICON_FILES:%=$(DESTDIR)$(PKGDATADIR)/%) $(ROLES_FILES:%=$(DESTDIR)$(PKGDATADIR)/%)
 	rmdir $(DESTDIR)$(PKGDATADIR)/lexicon $(DESTDIR)$(PKGDATADIR)/roles $(DESTDIR)$(PKGDATADIR) 2>/dev/null || :
 
-# Builds the .deb in a temporary copy, runs lintian, installs it, runs it
-# from /usr/bin, removes it (root only; see the script).
-deb-check:
-	scripts/deb-check
+# Builds the .deb in a temporary copy, runs lintian, simulates its install,
+# unpacks it into a throwaway root and runs it from there; installs nothing
+# (see the script).  Not part of `make check`: it rebuilds everything in a
+# clean copy; `make ci` (what .ci/run runs) runs it after the suite.
+check-deb:
+	scripts/check-deb
 
-CHECK_EXTRA += deb-check
-
-.PHONY: man install uninstall deb-check
+.PHONY: man install uninstall check-deb

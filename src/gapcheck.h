@@ -184,6 +184,24 @@ size_t gc_doc_implied_by(const gc_doc *doc, size_t skill, size_t i);
 size_t gc_doc_n_misses(const gc_doc *doc);
 const char *gc_doc_miss(const gc_doc *doc, size_t i, size_t *skill_out, unsigned *line_out,
                         const char **text_out);
+/* Dated work positions read from the experience section (or a JSON
+ * Resume's work[]), in document order.  Dates are as precise as the
+ * résumé wrote them; "present" is resolved by the model (gc_experience),
+ * never here. */
+typedef enum gc_precision { GC_PREC_YEAR = 1, GC_PREC_SEASON = 2, GC_PREC_MONTH = 3 } gc_precision;
+typedef struct gc_when {
+    unsigned year, month;        /* month 1-12; 0 with GC_PREC_YEAR */
+    gc_precision precision;
+} gc_when;
+typedef struct gc_position_info {
+    const char *title, *org;     /* NULL when the résumé does not say (borrowed) */
+    unsigned first_line, last_line, date_line;   /* the lines it spans, its dates' line */
+    gc_when start, end;          /* end unused when `present` */
+    int present;                 /* "– Present", "seit 2020", an open range */
+} gc_position_info;
+size_t gc_doc_n_positions(const gc_doc *doc);
+void gc_doc_position(const gc_doc *doc, size_t i, gc_position_info *out);
+
 /* Section ids seen in the document, in order of appearance. */
 size_t gc_doc_n_sections(const gc_doc *doc);
 const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out);

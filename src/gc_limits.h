@@ -69,6 +69,12 @@ typedef struct gc_limits {
 #define GC_DOC_PIECES 65536            /* pieces in a .doc piece table (Word: a few hundred) */
 #define GC_DOC_FIELD_DEPTH 64          /* nested fields whose code/result state is kept */
 #define GC_MD_SNIFF_WINDOW 65536       /* bytes looked at to tell Markdown from plain text */
+/* Dates and positions (src/match/dates.c, positions.c) */
+#define GC_DATE_LINE_BYTES 512         /* bytes of a line searched for dates */
+#define GC_DATE_LINE_TOKENS 256        /* tokens of that line */
+#define GC_DATE_YEAR_MIN 1900          /* years read as dates; a later --as-of drops */
+#define GC_DATE_YEAR_MAX 2099          /*   those after it, so 2099 is never "now" */
+#define GC_POSITIONS_MAX 200           /* work positions kept per document */
 /* PDF layout */
 #define GC_PDF_PAGE_FRAGS 20000        /* above this, poppler's order, no layout */
 #define GC_PDF_CUT_DEPTH 48            /* recursion of the XY cut */

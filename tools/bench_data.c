@@ -1,4 +1,4 @@
-/* bench_data: in-process timings for `make bench` (scripts/bench.sh):
+/* bench_data: in-process timings for `make bench` (scripts/bench/bench.sh):
  * data start-up (snapshot load, or YAML load + build) and matching speed.
  *     bench_data [-s SNAPSHOT] [-t TEXT] [FILE.yaml ...]
  * With -s the data comes from a snapshot file, else from the YAML files

@@ -34,6 +34,7 @@ gc_data *gc_data_new_internal(const gc_limits *lim)
     d->skill_by_id = g_hash_table_new(g_str_hash, g_str_equal);
     d->role_by_id = g_hash_table_new(g_str_hash, g_str_equal);
     d->heading_to_section = g_hash_table_new(g_str_hash, g_str_equal);
+    d->date_words = g_hash_table_new(g_str_hash, g_str_equal);
     d->atoms = g_hash_table_new(g_str_hash, g_str_equal);
     d->names = g_hash_table_new(g_str_hash, g_str_equal);
     d->alias_atoms = g_array_new(FALSE, FALSE, sizeof(int32_t));
@@ -61,6 +62,7 @@ void gc_data_free(gc_data *d)
     g_hash_table_destroy(d->category_names);
     g_hash_table_destroy(d->role_by_id);
     g_hash_table_destroy(d->heading_to_section);
+    g_hash_table_destroy(d->date_words);
     gc_data_drop_build_tables(d);
     g_array_free(d->alias_atoms, TRUE);
     g_ptr_array_free(d->exact_words, TRUE);
@@ -259,6 +261,9 @@ int gc_data_build(gc_data **out, gc_data_builder *b, gc_err *err)
     *out = NULL;
     g_free(b);
     rc = link_skills(d, err);
+    if (rc == 0 && d->model_set != GC_MODEL_ALL)
+        rc = gc_err_set(err, GC_EDATA, NULL, 0, 0,
+                        "the lexicon has no complete 'model:' block (lexicon/model.yaml)");
     if (rc == 0)
         drop_replaced_roles(d);
     if (rc == 0)

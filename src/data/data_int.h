@@ -85,9 +85,19 @@ typedef struct gc_phase {
 #define GC_WEIGHT_MIN 0.1
 #define GC_WEIGHT_MAX 10.0
 
+/* The time-to-ready model's constants (data/model.c; lexicon/model.yaml
+ * says where each comes from; src/model/credit.c uses them). */
+typedef struct gc_model {
+    double full_depth_months, half_life_months, relearn_floor, listed_credit, title_credit;
+} gc_model;
+
 struct gc_role {
     const char *id, *title, *summary;
     double hours_per_week, months, implied_credit;
+    GPtrArray *titles;        /* folded job titles that are this role ("ml engineer") */
+    gc_model model;           /* the lexicon's model with the role's overrides */
+    gc_model model_own;       /* the role's `model:` values ... */
+    unsigned model_set;       /* ... and which of them it set (bit i = field i) */
     GPtrArray *phases;        /* gc_phase* */
     GPtrArray *codes;         /* O*NET / ESCO codes, "onet:15-2051.00" */
     gc_pos pos;
@@ -117,6 +127,9 @@ struct gc_data {
     GHashTable *skill_by_id;  /* id → index+1 (while building) */
     GHashTable *role_by_id;   /* id → gc_role* */
     GHashTable *heading_to_section; /* folded heading key → index+1 */
+    GHashTable *date_words;   /* folded word → GC_CAL_CODE + 1 (calendar.c) */
+    gc_model model;           /* the `model:` block */
+    unsigned model_set;       /* its fields set so far (all five, once built) */
     uint64_t heading_words[64];     /* Bloom filter of the keys' first words */
     /* matcher tables */
     GHashTable *atoms;        /* folded word → atom+1 (while building) */
@@ -186,6 +199,29 @@ int gc_matcher_compile_regexes(gc_data *d, gc_err *err);
 int gc_data_freeze(gc_data *d, gc_err *err);
 /* Frees the tables only a build uses (the snapshot loader has none). */
 void gc_data_drop_build_tables(gc_data *d);
+
+/* calendar.c: the `dates:` block.  A word's code is kind << 8 | value:
+ * a month 1-12, a season's start | end << 4, else 0. */
+enum { GC_CAL_MONTH = 1, GC_CAL_SEASON, GC_CAL_PRESENT, GC_CAL_SINCE, GC_CAL_TO, GC_CAL_AND,
+       GC_CAL_TITLE };
+#define GC_CAL_CODE(kind, val) ((uint32_t)(kind) << 8 | (uint32_t)(val))
+#define GC_CAL_KIND(code) ((code) >> 8)
+#define GC_CAL_VALUE(code) ((code) & 0xFFu)
+int gc_calendar_parse(gc_data *d, const struct gc_ynode *map, const char *file, gc_err *err);
+/* The folded form of a calendar word or phrase ("Sept." → "sept"); its
+ * length, 0 when nothing is left. */
+size_t gc_calendar_key(char *dst, size_t cap, const char *s, size_t n);
+/* The code of a folded key (gc_calendar_key), or 0. */
+uint32_t gc_calendar_word(const gc_data *d, const char *key);
+
+/* model.c: reads a `model:` block into *m, setting bit i of *set for each
+ * field given; 1 when every field of m is within its range. */
+int gc_model_parse(gc_model *m, unsigned *set, const struct gc_ynode *map, const char *file,
+                   gc_err *err);
+int gc_model_complete(const gc_model *m);
+/* base with the fields `set` in `over` replaced. */
+void gc_model_merge(gc_model *out, const gc_model *base, const gc_model *over, unsigned set);
+#define GC_MODEL_ALL 0x1Fu
 
 /* build.c: an empty data set, as a builder (or the snapshot loader)
  * starts it. */

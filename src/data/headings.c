@@ -26,14 +26,35 @@ int gc_heading_letter_spaced(const char *s, size_t n)
     return singles >= 3;
 }
 
+/* Small capitals drawn as a capital plus smaller capitals come out of some
+ * PDFs as "R ESEARCH E XPERIENCE": in an all-capitals line, a capital
+ * standing alone before a capitalised word is closed up with it. */
+static size_t close_small_caps(char *dst, const char *s, size_t n)
+{
+    size_t o = 0;
+
+    for (size_t i = 0; i < n; i++)
+        if (g_ascii_islower(s[i]))
+            return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ' && i >= 1 && g_ascii_isupper(s[i - 1]) && (i < 2 || s[i - 2] == ' ') &&
+            i + 2 < n && g_ascii_isupper(s[i + 1]) && g_ascii_isupper(s[i + 2]))
+            continue;
+        dst[o++] = s[i];
+    }
+    return o;
+}
+
 size_t gc_heading_key(char *dst, size_t cap, const char *s, size_t n)
 {
-    char folded[256];
-    size_t fl, o = 0;
+    char folded[256], closed[128];
+    size_t fl, o = 0, k;
     int spaced = gc_heading_letter_spaced(s, n), gap = 0;
 
     if (n == 0 || n >= sizeof folded / 2)
         return 0;
+    if (!spaced && n < sizeof closed && (k = close_small_caps(closed, s, n)) > 0 && k < n)
+        s = closed, n = k;
     fl = gc_fold(folded, sizeof folded, s, n);
     if (fl == (size_t)-1)
         return 0;

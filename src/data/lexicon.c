@@ -337,7 +337,8 @@ static int parse_skill(gc_data *d, const gc_ynode *m, const char *file, int user
 
 int gc_lexicon_parse(gc_data *d, const gc_ynode *root, const char *file, int user, gc_err *err)
 {
-    static const char *const keys[] = {"categories", "sections", "cues", "skills", NULL};
+    static const char *const keys[] = {"categories", "sections", "cues", "skills", "dates",
+                                       "model", NULL};
     const gc_ynode *v;
 
     if (root == NULL)
@@ -351,6 +352,17 @@ int gc_lexicon_parse(gc_data *d, const gc_ynode *root, const char *file, int use
         return GC_EDATA;
     if ((v = gc_ymap_get(root, "cues")) && parse_cues(d, v, file, err) < 0)
         return GC_EDATA;
+    if ((v = gc_ymap_get(root, "dates")) && gc_calendar_parse(d, v, file, err) < 0)
+        return GC_EDATA;
+    if ((v = gc_ymap_get(root, "model")) != NULL) {
+        /* one block in the bundled data; a user's replaces any field of it */
+        if (d->model_set && !user)
+            return gc_err_set(err, GC_EDATA, file, v->line, v->col,
+                              "a second 'model:' block (only one is allowed, or a user "
+                              "lexicon's)");
+        if (gc_model_parse(&d->model, &d->model_set, v, file, err) < 0)
+            return GC_EDATA;
+    }
     if ((v = gc_ymap_get(root, "skills")) != NULL) {
         if (gc_yexpect(v, GC_Y_SEQ, "skills", file, err) < 0)
             return GC_EDATA;

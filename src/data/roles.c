@@ -112,11 +112,32 @@ static int parse_phase(gc_data *d, gc_role *r, const gc_ynode *m, const char *fi
     return 0;
 }
 
+/* Job titles that are this role, folded like the date parser folds a
+ * position's title ("Machine Learning Engineer" → "machine learning engineer"). */
+static int parse_titles(gc_data *d, gc_role *r, const gc_ynode *seq, const char *file,
+                        gc_err *err)
+{
+    char key[128];
+
+    if (gc_yexpect(seq, GC_Y_SEQ, "titles", file, err) < 0)
+        return GC_EDATA;
+    for (size_t i = 0; i < seq->n; i++) {
+        const gc_ynode *t = seq->items[i];
+        if (gc_yexpect(t, GC_Y_SCALAR, "title", file, err) < 0)
+            return GC_EDATA;
+        if (gc_calendar_key(key, sizeof key, t->str, t->len) == 0)
+            return gc_err_set(err, GC_EDATA, file, t->line, t->col, "empty title");
+        g_ptr_array_add(r->titles, GC_UNCONST(gc_data_intern(d, key)));
+    }
+    return 0;
+}
+
 gc_role *gc_role_new_internal(void)
 {
     gc_role *r = g_new0(gc_role, 1);
     r->phases = g_ptr_array_new_with_free_func(phase_free);
     r->codes = g_ptr_array_new();
+    r->titles = g_ptr_array_new();
     r->implied_credit = 0.5;
     return r;
 }
@@ -134,6 +155,7 @@ void gc_role_free_internal(gc_role *r)
         return;
     g_ptr_array_free(r->phases, TRUE);
     g_ptr_array_free(r->codes, TRUE);
+    g_ptr_array_free(r->titles, TRUE);
     g_free(r);
 }
 
@@ -181,9 +203,10 @@ static int claim_role(gc_data *d, gc_role *r, const gc_ynode *at, const char *fi
 int gc_roles_parse(gc_data *d, const gc_ynode *root, const char *file, int user, gc_err *err)
 {
     static const char *const keys[] = {"id", "title", "summary", "hours_per_week", "months",
-                                       "implied_credit", "codes", "phases", NULL};
+                                       "implied_credit", "codes", "titles", "model", "phases",
+                                       NULL};
     static const char *const req[] = {"id", "title", "hours_per_week", "phases", NULL};
-    const gc_ynode *ph, *codes;
+    const gc_ynode *ph, *codes, *v;
     gc_role *r;
 
     if (root == NULL)
@@ -209,6 +232,11 @@ int gc_roles_parse(gc_data *d, const gc_ynode *root, const char *file, int user,
             return GC_EDATA;
     if ((codes = gc_ymap_get(root, "codes")) &&
         parse_strings(d, r->codes, codes, "codes", file, err) < 0)
+        return GC_EDATA;
+    if ((v = gc_ymap_get(root, "titles")) && parse_titles(d, r, v, file, err) < 0)
+        return GC_EDATA;
+    if ((v = gc_ymap_get(root, "model")) &&
+        gc_model_parse(&r->model_own, &r->model_set, v, file, err) < 0)
         return GC_EDATA;
     if (parse_role_numbers(r, root, file, err) < 0)
         return GC_EDATA;
@@ -240,6 +268,7 @@ int gc_roles_link(gc_data *d, gc_err *err)
 
     for (size_t i = 0; i < d->roles->len && rc == 0; i++) {
         gc_role *r = d->roles->pdata[i];
+        gc_model_merge(&r->model, &d->model, &r->model_own, r->model_set);
         g_hash_table_remove_all(seen);
         for (size_t j = 0; j < r->phases->len && rc == 0; j++)
             rc = link_phase(d, r->phases->pdata[j], seen, err);

@@ -14,12 +14,12 @@
 #include "data/data_int.h"
 
 #define SNAP_MAGIC "GCSNAP\r\n"
-#define SNAP_VERSION 2u
+#define SNAP_VERSION 3u
 
 enum {
     S_STR, S_STRLIST, S_SKILLS, S_REFS, S_ALIASES, S_ALIAS_ATOMS, S_NEAR, S_FIRST,
     S_BYFIRST, S_REGEX, S_CUES, S_SECTIONS, S_CATEGORIES, S_HEADINGS, S_ROLES, S_PHASES,
-    S_PSKILLS, S_EXACT, S_TAB_ATOMS, S_TAB_NAMES, S_TAB_IDS, N_SECT
+    S_PSKILLS, S_EXACT, S_TAB_ATOMS, S_TAB_NAMES, S_TAB_IDS, S_DATEWORDS, S_MODEL, N_SECT
 };
 
 typedef struct snap_sect {
@@ -52,8 +52,9 @@ typedef struct s_alias {
 
 typedef struct s_role {
     double hours_per_week, months, implied_credit;
+    gc_model model;                     /* resolved: the lexicon's with its overrides */
     uint32_t id, title, summary;        /* summary: UINT32_MAX when absent */
-    gc_range phases, codes;             /* in S_PHASES, S_STRLIST */
+    gc_range phases, codes, titles;     /* in S_PHASES, S_STRLIST, S_STRLIST */
     s_pos pos;
 } s_role;
 
@@ -69,7 +70,8 @@ typedef struct s_pskill {
 } s_pskill;
 
 typedef struct s_pair {
-    uint32_t key, val;                  /* S_CATEGORIES: id, name; S_HEADINGS: key, section + 1 */
+    uint32_t key, val;                  /* S_CATEGORIES: id, name; S_HEADINGS: key, section + 1;
+                                           S_DATEWORDS: key, GC_CAL_CODE */
 } s_pair;
 
 /* A string table section: n, n_slots, key[n], val[n], slot[n_slots]. */

@@ -254,6 +254,8 @@ static void check_matcher(reader *r, const gc_data *d)
     }
 }
 
+static uint32_t calendar_code(reader *r, uint32_t code);
+
 static void read_segments(reader *r, gc_data *d)
 {
     uint32_t n;
@@ -275,6 +277,41 @@ static void read_segments(reader *r, gc_data *d)
     p = sect(r, S_HEADINGS, sizeof *p, &n);
     for (uint32_t i = 0; i < n; i++)
         gc_heading_add(d, str(r, p[i].key), idx(r, p[i].val - 1, d->sections->len) + 1);
+    p = sect(r, S_DATEWORDS, sizeof *p, &n);
+    for (uint32_t i = 0; i < n; i++)
+        g_hash_table_insert(d->date_words, GC_UNCONST(str(r, p[i].key)),
+                            GUINT_TO_POINTER(calendar_code(r, p[i].val) + 1));
+}
+
+/* A calendar code the loader can make: a known kind, a month 1-12, a
+ * season of ordered months (calendar.c). */
+static uint32_t calendar_code(reader *r, uint32_t code)
+{
+    uint32_t kind = GC_CAL_KIND(code), v = GC_CAL_VALUE(code);
+    int ok = kind >= GC_CAL_MONTH && kind <= GC_CAL_TITLE && code < (1u << 16);
+
+    if (kind == GC_CAL_MONTH)
+        ok = ok && v >= 1 && v <= 12;
+    else if (kind == GC_CAL_SEASON)
+        ok = ok && (v & 15) >= 1 && (v >> 4) <= 12 && (v & 15) <= (v >> 4);
+    else
+        ok = ok && v == 0;
+    if (!ok)
+        r->bad = 1;
+    return ok ? code : GC_CAL_CODE(GC_CAL_TITLE, 0);
+}
+
+static void read_model(reader *r, gc_data *d)
+{
+    uint32_t n;
+    const gc_model *m = sect(r, S_MODEL, sizeof *m, &n);
+
+    if (n != 1 || !gc_model_complete(m)) {
+        r->bad = 1;
+        return;
+    }
+    d->model = *m;
+    d->model_set = GC_MODEL_ALL;
 }
 
 static void read_strlist(reader *r, GPtrArray *out, gc_range x)
@@ -338,6 +375,10 @@ static void read_roles(reader *r, gc_data *d)
             read_phase(r, d, ro, &ph[p.off + k]);
         ro->months = months_of(r, ro, v[i].months);
         read_strlist(r, ro->codes, v[i].codes);
+        read_strlist(r, ro->titles, v[i].titles);
+        if (!gc_model_complete(&v[i].model))
+            r->bad = 1;
+        ro->model = v[i].model;
         g_hash_table_insert(d->role_by_id, GC_UNCONST(ro->id), ro);
     }
 }
@@ -367,6 +408,7 @@ static void read_all(reader *r, gc_data *d)
     read_exact(r, d);
     read_aliases(r, d, d->exact_words->len);
     read_segments(r, d);
+    read_model(r, d);
     g_array_free(d->cues, TRUE);
     d->cues = copy_array(r, S_CUES, sizeof(gc_cue));
     read_roles(r, d);

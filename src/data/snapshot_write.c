@@ -112,6 +112,14 @@ static void put_segments(writer *w)
         put(w, S_HEADINGS, &p, sizeof p);
     }
     g_free(keys);
+    keys = (const char **)g_hash_table_get_keys_as_array(d->date_words, &n);
+    qsort(keys, n, sizeof *keys, cmp_key);
+    for (guint i = 0; i < n; i++) {
+        s_pair p = {str(w, keys[i]), gc_calendar_word(d, keys[i])};
+        put(w, S_DATEWORDS, &p, sizeof p);
+    }
+    g_free(keys);
+    put(w, S_MODEL, &d->model, sizeof d->model);
 }
 
 static gc_range put_strlist(writer *w, const GPtrArray *v)
@@ -157,6 +165,8 @@ static void put_roles(writer *w)
         for (guint p = 0; p < ro->phases->len; p++)
             put_phase(w, ro->phases->pdata[p]);
         r.codes = put_strlist(w, ro->codes);
+        r.titles = put_strlist(w, ro->titles);
+        r.model = ro->model;
         r.pos = pos(w, ro->pos);
         put(w, S_ROLES, &r, sizeof r);
     }

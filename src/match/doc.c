@@ -20,6 +20,7 @@ gc_doc *gc_doc_new(const gc_data *d)
     doc->imp = g_array_new(FALSE, FALSE, sizeof(gc_imp));
     doc->miss = g_array_new(FALSE, FALSE, sizeof(gc_miss));
     doc->secs = g_array_new(FALSE, FALSE, sizeof(gc_sec));
+    doc->positions = g_array_new(FALSE, FALSE, sizeof(gc_position));
     doc->pool = g_string_new(NULL);
     g_string_append_c(doc->pool, '\0');  /* offset 0 is the empty string */
     return doc;
@@ -52,6 +53,7 @@ void gc_doc_free(gc_doc *doc)
     g_array_free(doc->imp, TRUE);
     g_array_free(doc->miss, TRUE);
     g_array_free(doc->secs, TRUE);
+    g_array_free(doc->positions, TRUE);
     g_string_free(doc->pool, TRUE);
     free(doc->text);
     g_free(doc);
@@ -171,13 +173,34 @@ const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out)
     return section_name(doc, s->section);
 }
 
+size_t gc_doc_n_positions(const gc_doc *doc) { return doc->positions->len; }
+
+static gc_when when(const gc_date *d)
+{
+    return (gc_when){d->year, d->month, (gc_precision)d->prec};
+}
+
+void gc_doc_position(const gc_doc *doc, size_t i, gc_position_info *out)
+{
+    const gc_position *p = &g_array_index(doc->positions, gc_position, i);
+
+    out->title = p->title ? str(doc, p->title) : NULL;
+    out->org = p->org ? str(doc, p->org) : NULL;
+    out->first_line = p->first_line;
+    out->last_line = p->last_line;
+    out->date_line = p->date_line;
+    out->start = when(&p->start);
+    out->end = when(&p->end);
+    out->present = p->present;
+}
+
 /* ---- serialisation ------------------------------------------------------- */
 
 #define DOC_MAGIC 0x31444347u  /* "GCD1" */
 
 typedef struct doc_head {
     uint32_t magic, n_skills, pages, hidden, truncated;
-    uint32_t n_found, n_ev, n_imp, n_miss, n_secs, pool_len;
+    uint32_t n_found, n_ev, n_imp, n_miss, n_secs, n_positions, pool_len;
     uint64_t text_bytes;
     char format[16];
     gc_err err;
@@ -197,7 +220,8 @@ int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *er
     memset(&h, 0, sizeof h);
     h = (doc_head){DOC_MAGIC, doc->n_skills, doc->pages, doc->hidden, doc->truncated,
                    doc->found->len, doc->ev->len, doc->imp->len, doc->miss->len,
-                   doc->secs->len, (uint32_t)doc->pool->len, doc->text_bytes, {0}, doc->err};
+                   doc->secs->len, doc->positions->len, (uint32_t)doc->pool->len,
+                   doc->text_bytes, {0}, doc->err};
     memcpy(h.format, doc->format, sizeof h.format);
     put(s, &h, sizeof h);
     put(s, doc->how, doc->n_skills);
@@ -206,6 +230,7 @@ int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *er
     put(s, doc->imp->data, doc->imp->len * sizeof(gc_imp));
     put(s, doc->miss->data, doc->miss->len * sizeof(gc_miss));
     put(s, doc->secs->data, doc->secs->len * sizeof(gc_sec));
+    put(s, doc->positions->data, doc->positions->len * sizeof(gc_position));
     put(s, doc->pool->str, doc->pool->len);
     *len_out = s->len;
     *buf_out = g_string_free(s, FALSE);
@@ -225,6 +250,21 @@ static int take(reader *r, GArray *a, size_t n, size_t size)
     r->p += n * size;
     r->left -= n * size;
     return 0;
+}
+
+static int valid_date(const gc_date *d)
+{
+    return d->year >= GC_DATE_YEAR_MIN && d->year <= GC_DATE_YEAR_MAX &&
+           d->prec >= GC_DATE_YEAR && d->prec <= GC_DATE_MONTH &&
+           (d->prec == GC_DATE_YEAR ? d->month == 0 : d->month >= 1 && d->month <= 12);
+}
+
+/* What the model will compute with: ordered lines, real dates. */
+static int valid_position(const gc_position *p, size_t pool_len)
+{
+    return p->first_line >= 1 && p->first_line <= p->last_line && p->date_line >= p->first_line &&
+           p->date_line <= p->last_line && p->title < pool_len && p->org < pool_len &&
+           p->present <= 1 && valid_date(&p->start) && (p->present || valid_date(&p->end));
 }
 
 static int valid(const gc_doc *doc, size_t n_sections)
@@ -259,6 +299,9 @@ static int valid(const gc_doc *doc, size_t n_sections)
     for (uint32_t i = 0; i < doc->n_skills; i++)
         if (doc->how[i] > GC_EVIDENCED)
             return 0;
+    for (guint i = 0; i < doc->positions->len; i++)
+        if (!valid_position(&g_array_index(doc->positions, gc_position, i), pl))
+            return 0;
     return 1;
 }
 
@@ -273,7 +316,10 @@ static int decode_body(gc_doc *doc, reader *r, const doc_head *h)
         take(r, doc->ev, h->n_ev, sizeof(gc_ev)) < 0 ||
         take(r, doc->imp, h->n_imp, sizeof(gc_imp)) < 0 ||
         take(r, doc->miss, h->n_miss, sizeof(gc_miss)) < 0 ||
-        take(r, doc->secs, h->n_secs, sizeof(gc_sec)) < 0 || r->left != h->pool_len)
+        take(r, doc->secs, h->n_secs, sizeof(gc_sec)) < 0 ||
+        h->n_positions > GC_POSITIONS_MAX ||
+        take(r, doc->positions, h->n_positions, sizeof(gc_position)) < 0 ||
+        r->left != h->pool_len)
         return -1;
     g_string_truncate(doc->pool, 0);
     g_string_append_len(doc->pool, r->p, (gssize)h->pool_len);

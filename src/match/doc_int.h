@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "gapcheck.h"
+#include "match/dates.h"
 
 typedef struct gc_ev {
     uint32_t skill, line, section;   /* section: index + 1, or 0 */
@@ -26,6 +27,16 @@ typedef struct gc_miss {
     uint32_t reason, text;           /* pool offsets */
 } gc_miss;
 
+/* A dated work position (positions.c): the lines it spans, the line its
+ * dates are on, title and organisation (pool offsets, 0 when unknown), and
+ * its dates as precise as the résumé wrote them. */
+typedef struct gc_position {
+    uint32_t first_line, last_line, date_line;
+    uint32_t title, org;
+    gc_date start, end;              /* end unused when present */
+    uint8_t present, pad[3];
+} gc_position;
+
 typedef struct gc_sec {
     uint32_t section, line;          /* section index + 1 */
 } gc_sec;
@@ -38,6 +49,7 @@ struct gc_doc {
     uint8_t *how;                    /* n_skills entries: gc_how */
     GArray *found;                   /* uint32 skill indexes, ascending */
     GArray *ev, *imp, *miss, *secs;  /* gc_ev, gc_imp, gc_miss, gc_sec */
+    GArray *positions;               /* gc_position, in document order */
     GString *pool;                   /* NUL-terminated strings */
     const gc_data *data;             /* for section names; not owned */
     char *text;                      /* normalised text, with keep_text */

@@ -9,6 +9,7 @@
 #include <pcre2.h>
 
 #include "match/match.h"
+#include "match/positions.h"
 #include "match/segment.h"
 #include "base/tokenize.h"
 
@@ -680,6 +681,8 @@ int gc_match(gc_doc *doc, const gc_data *d, const char *text, size_t len, long e
         record_evidence(&m);
         record_implied(&m);
         record_sections(&m);
+        if (!posting)
+            gc_positions(doc, d, text, len, m.line_start, m.n_lines, m.sec, m.is_heading);
         if (explain >= 0)
             find_substrings(&m, (uint32_t)explain);
     }

@@ -89,8 +89,13 @@ void gc_segment(uint16_t *sec, uint8_t *is_heading, const gc_data *d, const char
             is_heading[line] = 1;
             sec[line] = (uint16_t)cur;
         } else {
-            const char *colon = memchr(s, ':', n);
+            const char *colon = memchr(s, ':', n), *tab = memchr(s, '\t', n);
             unsigned label = colon ? lookup(d, s, (size_t)(colon - s)) : 0;
+            /* a table whose first column holds the headings (Google Docs,
+             * Word templates): "EXPERIENCE<TAB>Acme …" starts the section */
+            unsigned cell = !label && tab ? lookup(d, s, (size_t)(tab - s)) : 0;
+            if (cell)
+                cur = cell;
             sec[line] = (uint16_t)(label ? label : cur);
         }
         p = e + 1;

@@ -32,6 +32,14 @@ static void same_answers(const gc_data *a, const gc_data *b)
     CHECK(gc_data_n_skills(a) == gc_data_n_skills(b));
     CHECK(gc_data_n_aliases(a) == gc_data_n_aliases(b));
     CHECK(gc_data_n_roles(a) == gc_data_n_roles(b));
+    CHECK(memcmp(&a->model, &b->model, sizeof a->model) == 0);
+    CHECK(g_hash_table_size(a->date_words) == g_hash_table_size(b->date_words));
+    CHECK(gc_calendar_word(a, "sept") == gc_calendar_word(b, "sept"));
+    for (size_t i = 0; i < gc_data_n_roles(a); i++) {
+        const gc_role *ra = gc_data_role(a, i), *rb = gc_data_role(b, i);
+        CHECK(memcmp(&ra->model, &rb->model, sizeof ra->model) == 0);
+        CHECK(ra->titles->len == rb->titles->len);
+    }
     for (size_t i = 0; i < gc_data_n_skills(a); i++) {
         CHECK_STR(gc_skill_id(a, i), gc_skill_id(b, i));
         CHECK(gc_data_find_skill(b, gc_skill_id(a, i)) == gc_data_find_skill(a, gc_skill_id(a, i)));

@@ -1,10 +1,10 @@
 #!/bin/sh
 # bench.sh: `make bench`.  gapcheck next to peers measured in the same run,
-# alternating (scripts/bench-pairs), over ../shared/corpus, then in-process
+# alternating (scripts/bench/bench-pairs), over ../shared/corpus, then in-process
 # data start-up and matching speed (tools/bench_data.c) at the shipped
 # lexicon size and at synthetic 2,000 and 10,000 skills.  Prints medians and
 # ratios, never pass/fail: timings are for reading (PERFORMANCE.md).
-#     scripts/bench.sh BIN BENCH_DATA SNAPSHOT     (RUNS=5 by default)
+#     scripts/bench/bench.sh BIN BENCH_DATA SNAPSHOT     (RUNS=5 by default)
 set -eu
 BIN=$1 BENCH=$2 SNAP=$3
 RUNS=${RUNS:-5}
@@ -62,7 +62,7 @@ for n in 2000 10000; do
     mkdir -p "$tmp/syn$n"
     "$here/bench-lexicon" "$n" > "$tmp/syn$n/lexicon.yaml"
     echo "synthetic $n-skill lexicon, YAML, alone (a user lexicon's own cost):"
-    "$BENCH" -t "$tmp/big.txt" "$tmp/syn$n/lexicon.yaml"
+    "$BENCH" -t "$tmp/big.txt" lexicon/model.yaml "$tmp/syn$n/lexicon.yaml"
     echo "shipped YAML + synthetic $n skills (gapcheck --lexicon DIR, first run):"
     "$BENCH" lexicon/*.yaml roles/*.yaml "$tmp/syn$n/lexicon.yaml"
     # What every later run with the same files loads (cli_data.c).

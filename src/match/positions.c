@@ -1,0 +1,485 @@
+/* positions: dated work positions from the experience section; see
+ * positions.h. */
+#include <string.h>
+
+#include <glib.h>
+
+#include "base/tokenize.h"
+#include "gc_limits.h"
+#include "match/dates.h"
+#include "match/positions.h"
+
+#define RANGES_PER_LINE 4
+#define HEADER_WORDS 14       /* a title or organisation line is short */
+#define SINGLE_DATE_WORDS 15  /* a line whose only date is a single one */
+#define FIELD_BYTES 120       /* title and organisation kept */
+
+typedef struct lines {
+    const char *text;
+    size_t len, n;
+    const uint32_t *start;
+    const uint16_t *sec;
+    const uint8_t *is_heading;
+    uint8_t *eligible;        /* per line: in the work-experience part */
+} lines;
+
+typedef struct anchor {
+    uint32_t line;
+    gc_date_range r[RANGES_PER_LINE];
+    size_t n_r;
+    int date_only;            /* nothing on the line but its dates */
+} anchor;
+
+static const char *line_at(const lines *L, size_t i, size_t *n)
+{
+    size_t a = L->start[i], b = i < L->n ? L->start[i + 1] : L->len;
+
+    while (b > a && (L->text[b - 1] == '\n' || L->text[b - 1] == '\f'))
+        b--;
+    *n = b - a;
+    return L->text + a;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        int sp = s[i] == ' ' || s[i] == '\t';
+        w += !sp && !in;
+        in = !sp;
+    }
+    return w;
+}
+
+static size_t count_letters(const char *s, size_t n)
+{
+    size_t k = 0;
+
+    for (size_t i = 0; i < n; i++)
+        k += g_ascii_isalpha(s[i]) || (unsigned char)s[i] >= 0xC0;
+    return k;
+}
+
+/* Only separators, spaces and brackets between [a, b). */
+static int blank(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (!strchr(" \t|,;:()[]-/.\xE2\x80\x93\xE2\x80\x94\xC2\xB7", s[i]))
+            return 0;
+    return 1;
+}
+
+/* The line's text with its date ranges taken out. */
+static GString *rest_of(const char *s, size_t n, const gc_date_range *r, size_t n_r)
+{
+    GString *g = g_string_new(NULL);
+    size_t at = 0;
+
+    for (size_t k = 0; k <= n_r; k++) {
+        size_t end = k < n_r ? r[k].at : n;
+        if (end > at)
+            g_string_append_len(g, s + at, (gssize)(end - at));
+        g_string_append_c(g, ' ');
+        if (k < n_r)
+            at = (size_t)r[k].at + r[k].len;
+    }
+    return g;
+}
+
+/* The same period again ("Jul 2025 - Present • 3 mos Jul 2025 to
+ * Present", LinkedIn), or a vaguer copy of one already kept. */
+static int repeats(const gc_date_range *kept, size_t n, const gc_date_range *r)
+{
+    for (size_t i = 0; i < n; i++)
+        if (kept[i].start.year == r->start.year && kept[i].present == r->present &&
+            (r->present || kept[i].end.year == r->end.year) &&
+            (kept[i].start.month == r->start.month || r->start.month == 0))
+            return 1;
+    return 0;
+}
+
+/* A date line: its ranges, kept when they read as a position's dates — a
+ * range anywhere on a line that is not a long sentence, or a single date
+ * standing at the start or the end of a short line ("2019" in "Revenue
+ * grew 20% in 2019 across …" is no position). */
+static int find_anchor(anchor *a, const gc_data *d, const char *s, size_t n)
+{
+    gc_date_range r[RANGES_PER_LINE];
+    size_t nr = gc_dates_find(r, RANGES_PER_LINE, d, s, n), words = count_words(s, n);
+
+    a->n_r = 0;
+    for (size_t k = 0; k < nr; k++) {
+        size_t end = (size_t)r[k].at + r[k].len;
+        int edge = blank(s, 0, r[k].at) || blank(s, end, n);
+        int months = r[k].start.prec != GC_DATE_YEAR && (r[k].present || r[k].end.prec != GC_DATE_YEAR);
+        /* a single date with its day is the document's date, not a job's;
+         * "Feb 2022 - Jul 2025" reads as a job's dates anywhere on a line */
+        if (r[k].single ? edge && !r[k].day && words <= SINGLE_DATE_WORDS
+                        : edge || months || words <= 2 * HEADER_WORDS)
+            if (!repeats(a->r, a->n_r, &r[k]))
+                a->r[a->n_r++] = r[k];
+    }
+    if (a->n_r == 0)
+        return 0;
+    GString *rest = rest_of(s, n, a->r, a->n_r);
+    a->date_only = count_letters(rest->str, rest->len) < 3;
+    g_string_free(rest, TRUE);
+    return 1;
+}
+
+/* A line that can be a title or an organisation: short, not a sentence,
+ * not a bullet, not a heading. */
+static int header_like(const lines *L, size_t i)
+{
+    size_t n;
+    const char *s;
+
+    if (i < 1 || i > L->n || !L->eligible[i] || L->is_heading[i])
+        return 0;
+    s = line_at(L, i, &n);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || count_letters(s, n) < 2 || count_words(s, n) > HEADER_WORDS)
+        return 0;
+    if (s[n - 1] == '.' && count_words(s, n) > 3)
+        return 0;   /* a sentence */
+    return !((unsigned char)s[0] == 0xE2 || s[0] == '-' || s[0] == '*');   /* •, bullets */
+}
+
+/* ---- title and organisation ------------------------------------------- */
+
+static int has_title_word(const gc_data *d, const char *s, size_t n)
+{
+    char key[128];
+    size_t i = 0;
+
+    while (i < n) {
+        while (i < n && !g_ascii_isalpha(s[i]) && (unsigned char)s[i] < 0xC0)
+            i++;
+        size_t j = i;
+        while (j < n && (g_ascii_isalpha(s[j]) || (unsigned char)s[j] >= 0x80 || s[j] == '-'))
+            j++;
+        if (j > i && gc_calendar_key(key, sizeof key, s + i, j - i) &&
+            GC_CAL_KIND(gc_calendar_word(d, key)) == GC_CAL_TITLE)
+            return 1;
+        i = j;
+    }
+    return 0;
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n > 0 && strchr(" \t|,;:-()\xE2\x80\x93\xC2\xB7", (*s)[0]))
+        (*s)++, (*n)--;
+    while (*n > 0 && strchr(" \t|,;:-()\xE2\x80\x93\xC2\xB7", (*s)[*n - 1]))
+        (*n)--;
+}
+
+/* Splits a header into parts at ", ", " | ", " at ", " @ ", " - ", tabs. */
+static size_t split(const char *s, size_t n, const char **part, size_t *plen, size_t max)
+{
+    static const char *const seps[] = {", ", " | ", " at ", " @ ", " - ", "\t", " \xE2\x80\x93 ",
+                                       " \xC2\xB7 ", " / "};
+    size_t k = 0, at = 0;
+
+    for (size_t i = 0; i <= n && k < max; i++) {
+        size_t sl = 0;
+        for (size_t j = 0; i < n && j < G_N_ELEMENTS(seps) && !sl; j++)
+            if (strlen(seps[j]) <= n - i && memcmp(s + i, seps[j], strlen(seps[j])) == 0)
+                sl = strlen(seps[j]);
+        if (i == n || sl) {
+            const char *p = s + at;
+            size_t pl = i - at;
+            trim(&p, &pl);
+            if (count_letters(p, pl) >= 2)
+                part[k] = p, plen[k++] = pl;
+            at = i + sl;
+            i = at - 1 + (sl == 0);
+            if (i == n)
+                break;
+        }
+    }
+    return k;
+}
+
+static uint32_t keep(gc_doc *doc, const char *s, size_t n)
+{
+    trim(&s, &n);
+    if (n == 0)
+        return 0;
+    if (n > FIELD_BYTES) {   /* cut at a character boundary */
+        n = FIELD_BYTES;
+        while (n > 0 && (s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    return gc_doc_str(doc, s, n);
+}
+
+/* Title and organisation from one or two header texts: the part with a
+ * job-title word is the title, the first other part the organisation. */
+static void name_position(gc_position *p, gc_doc *doc, const gc_data *d, const char *const *txt,
+                          const size_t *tl, size_t n_txt)
+{
+    const char *part[8];
+    size_t plen[8], np = 0;
+    int title = -1, org = -1;
+
+    for (size_t t = 0; t < n_txt; t++)
+        np += split(txt[t], tl[t], part + np, plen + np, G_N_ELEMENTS(part) - np);
+    for (size_t i = 0; i < np && title < 0; i++)
+        if (has_title_word(d, part[i], plen[i]))
+            title = (int)i;
+    for (size_t i = 0; i < np && org < 0; i++)
+        if ((int)i != title)
+            org = (int)i;
+    if (title < 0 && org >= 0)
+        title = org, org = np > 1 ? (org == 0 ? 1 : 0) : -1;
+    p->title = title >= 0 ? keep(doc, part[title], plen[title]) : 0;
+    p->org = org >= 0 && org != title ? keep(doc, part[org], plen[org]) : 0;
+}
+
+/* ---- the experience section ---------------------------------------------- */
+
+static long section_index(const gc_data *d, const char *id)
+{
+    for (guint i = 0; i < d->sections->len; i++)
+        if (strcmp(g_array_index(d->sections, gc_section, i).id, id) == 0)
+            return (long)i + 1;
+    return -1;
+}
+
+/* Lines in the experience section; with no such heading, the lines before
+ * any heading (a résumé that is one list of jobs). */
+static void mark_eligible(lines *L, const gc_data *d)
+{
+    long exp = section_index(d, "experience");
+    size_t any = 0;
+
+    for (size_t i = 1; i <= L->n; i++)
+        any += L->eligible[i] = exp > 0 && L->sec[i] == exp;
+    if (any == 0)
+        for (size_t i = 1; i <= L->n; i++)
+            L->eligible[i] = L->sec[i] == 0;
+}
+
+/* Where a date-only line's title is: above it (1), when the first such
+ * line of the section has a header-like line right above it; else below. */
+static int titles_above(const lines *L, const anchor *a, size_t n_a)
+{
+    for (size_t k = 0; k < n_a; k++)
+        if (a[k].date_only)
+            return header_like(L, a[k].line - 1) &&
+                   (k == 0 || a[k - 1].line < a[k].line - 1);
+    return 0;
+}
+
+/* The lines a date-only anchor takes as its header: up to two header-like
+ * lines on the side the section writes titles, not past `limit`. */
+static size_t header_lines(const lines *L, const anchor *a, int above, uint32_t limit,
+                           uint32_t *h)
+{
+    size_t n = 0;
+    long step = above ? -1 : 1;
+
+    for (long i = (long)a->line + step; n < 2 && i >= 1 && (size_t)i <= L->n; i += step) {
+        if ((above && (uint32_t)i <= limit) || (!above && (uint32_t)i >= limit) ||
+            !header_like(L, (size_t)i))
+            break;
+        h[n++] = (uint32_t)i;
+    }
+    return n;
+}
+
+/* "Data Analyst; Systems Engineer; FPGA Engineer": several roles held over
+ * one range, one position each. */
+static void add_each_title(gc_doc *doc, const gc_data *d, gc_position *p)
+{
+    const char *t = p->title ? doc->pool->str + p->title : "";
+    const char *part[8];
+    size_t plen[8], n = 0, at = 0, len = strlen(t);
+    char copy[FIELD_BYTES + 1];
+
+    memcpy(copy, t, len + 1);
+    for (size_t i = 0; i <= len && n < 8; i++)
+        if (i == len || copy[i] == ';') {
+            const char *s = copy + at;
+            size_t sl = i - at;
+            trim(&s, &sl);
+            if (sl > 0 && has_title_word(d, s, sl))
+                part[n] = s, plen[n++] = sl;
+            at = i + 1;
+        }
+    if (n < 2) {
+        g_array_append_val(doc->positions, *p);
+        return;
+    }
+    for (size_t i = 0; i < n && doc->positions->len < GC_POSITIONS_MAX; i++) {
+        gc_position q = *p;
+        q.title = gc_doc_str(doc, part[i], plen[i]);
+        g_array_append_val(doc->positions, q);
+    }
+}
+
+static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor *a, size_t n_a)
+{
+    int above = titles_above(L, a, n_a);
+    uint32_t *first = g_new0(uint32_t, n_a + 1), prev_date = 0;
+
+    /* first line of each entry: its header above, or its date line */
+    for (size_t k = 0; k < n_a; k++) {
+        uint32_t h[2];
+        size_t nh = a[k].date_only && above ? header_lines(L, &a[k], 1, prev_date, h) : 0;
+        first[k] = nh ? h[nh - 1] : a[k].line;
+        prev_date = a[k].line;
+    }
+    for (size_t k = 0; k < n_a && doc->positions->len < GC_POSITIONS_MAX; k++) {
+        uint32_t h[2], last = k + 1 < n_a ? first[k + 1] - 1 : a[k].line;
+        const char *txt[3];
+        size_t tl[3], nt = 0, n;
+        GString *rest = NULL;
+
+        if (k + 1 >= n_a)   /* the last entry runs to the end of its block */
+            while (last < L->n && L->eligible[last + 1] && !L->is_heading[last + 1])
+                last++;
+        if (!a[k].date_only) {
+            const char *s = line_at(L, a[k].line, &n);
+            rest = rest_of(s, n, a[k].r, a[k].n_r);
+            txt[nt] = rest->str, tl[nt++] = rest->len;
+        }
+        size_t nh = !a[k].date_only ? 0
+                    : header_lines(L, &a[k], above, above ? (k ? a[k - 1].line : 0) : last + 1, h);
+        for (size_t i = 0; i < nh && nt < 3; i++)
+            txt[nt] = line_at(L, h[i], &tl[nt]), nt++;
+        int titled = 0;
+        for (size_t i = 0; i < nt; i++)
+            titled |= has_title_word(d, txt[i], tl[i]);
+        for (size_t r = 0; r < a[k].n_r && doc->positions->len < GC_POSITIONS_MAX; r++) {
+            gc_position p;
+            /* a single date ("2021  2nd place, …") is a position only
+             * beside a job title: awards and talks list years too */
+            if (a[k].r[r].single && !titled)
+                continue;
+            memset(&p, 0, sizeof p);
+            p.first_line = first[k] < a[k].line ? first[k] : a[k].line;
+            p.last_line = last < p.first_line ? a[k].line : last;
+            if (p.last_line < a[k].line)
+                p.last_line = a[k].line;
+            p.date_line = a[k].line;
+            p.start = a[k].r[r].start;
+            p.end = a[k].r[r].end;
+            p.present = a[k].r[r].present;
+            name_position(&p, doc, d, txt, tl, nt);
+            add_each_title(doc, d, &p);
+        }
+        if (rest)
+            g_string_free(rest, TRUE);
+    }
+    g_free(first);
+}
+
+/* ---- JSON Resume ----------------------------------------------------------- */
+
+/* "2021-01", "2021", "2021-01-15" as JSON Resume writes them (ISO 8601). */
+static int iso_date(gc_date *out, const char *s, size_t n)
+{
+    unsigned y = 0, m = 0;
+
+    if (n < 4)
+        return 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (!g_ascii_isdigit(s[i]))
+            return 0;
+        y = y * 10 + (unsigned)(s[i] - '0');
+    }
+    if (n >= 7 && s[4] == '-' && g_ascii_isdigit(s[5]) && g_ascii_isdigit(s[6]))
+        m = (unsigned)(s[5] - '0') * 10 + (unsigned)(s[6] - '0');
+    if (y < GC_DATE_YEAR_MIN || y > GC_DATE_YEAR_MAX || m > 12)
+        return 0;
+    *out = (gc_date){(uint16_t)y, (uint8_t)m, m ? GC_DATE_MONTH : GC_DATE_YEAR};
+    return 1;
+}
+
+/* extract_json.c writes "work[N].field: value" lines: each N is one
+ * position, its dates the fields themselves. */
+static void json_positions(gc_doc *doc, const lines *L)
+{
+    gc_position p;
+    long cur = -1;
+    int have_start = 0;
+
+    memset(&p, 0, sizeof p);
+    for (size_t i = 1; i <= L->n + 1; i++) {
+        size_t n = 0;
+        const char *s = i <= L->n ? line_at(L, i, &n) : "";
+        long idx = -1;
+        const char *f = NULL;
+        if (n > 6 && memcmp(s, "work[", 5) == 0) {
+            idx = strtol(s + 5, NULL, 10);
+            f = memchr(s, ']', n);
+        }
+        if (idx != cur && cur >= 0 && have_start && doc->positions->len < GC_POSITIONS_MAX) {
+            p.last_line = (uint32_t)i - 1;
+            p.date_line = p.first_line;
+            g_array_append_val(doc->positions, p);
+        }
+        if (idx != cur) {
+            memset(&p, 0, sizeof p);
+            p.present = 1;   /* no endDate: current */
+            p.first_line = (uint32_t)i;
+            have_start = 0;
+            cur = idx;
+        }
+        if (f == NULL || (size_t)(f - s) + 2 >= n || f[1] != '.')
+            continue;
+        const char *key = f + 2, *colon = memchr(key, ':', n - (size_t)(key - s));
+        if (colon == NULL)
+            continue;
+        const char *v = colon + 1;
+        size_t vl = n - (size_t)(v - s), kl = (size_t)(colon - key);
+        while (vl && *v == ' ')
+            v++, vl--;
+        if (kl == 9 && memcmp(key, "startDate", 9) == 0)
+            have_start = iso_date(&p.start, v, vl);
+        else if (kl == 7 && memcmp(key, "endDate", 7) == 0 && iso_date(&p.end, v, vl))
+            p.present = 0;
+        else if (kl == 8 && memcmp(key, "position", 8) == 0)
+            p.title = keep(doc, v, vl);
+        else if (kl == 4 && memcmp(key, "name", 4) == 0)
+            p.org = keep(doc, v, vl);
+    }
+}
+
+void gc_positions(gc_doc *doc, const gc_data *d, const char *text, size_t len,
+                  const uint32_t *line_start, size_t n_lines, const uint16_t *sec,
+                  const uint8_t *is_heading)
+{
+    lines L = {text, len, n_lines, line_start, sec, is_heading, g_new0(uint8_t, n_lines + 2)};
+    anchor *a = g_new(anchor, GC_POSITIONS_MAX + 1);
+    size_t n_a = 0;
+
+    if (strcmp(doc->format, "jsonresume") == 0) {
+        json_positions(doc, &L);
+    } else {
+        mark_eligible(&L, d);
+        for (size_t i = 1; i <= n_lines; i++) {
+            if (!L.eligible[i] || n_a >= GC_POSITIONS_MAX)
+                continue;
+            size_t n;
+            const char *s = line_at(&L, i, &n);
+            /* a heading may carry the section's one range: EXPERIENCIA (10/2022-05/2023) */
+            if (find_anchor(&a[n_a], d, s, n) && (!is_heading[i] || !a[n_a].r[0].single))
+                a[n_a++].line = (uint32_t)i;
+            /* separate blocks (another section between) stay apart */
+            if (n_a > 1 && a[n_a - 1].line == i && !L.eligible[i - 1]) {
+                add_positions(doc, d, &L, a, n_a - 1);
+                a[0] = a[n_a - 1];
+                n_a = 1;
+            }
+        }
+        add_positions(doc, d, &L, a, n_a);
+    }
+    g_free(a);
+    g_free(L.eligible);
+}

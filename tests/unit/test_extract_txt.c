@@ -88,7 +88,7 @@ static void test_dispatch(void)
     gc_text_free(&t);
     /* Plain text with bullets stays plain text, read line by line. */
     gc_text_init(&t, lim.text_bytes);
-    CHECK(gc_extract(&t, &fmt, (const unsigned char *)"Title\n\n- Go\n", 13, &lim, &e) == 0);
+    CHECK(gc_extract(&t, &fmt, (const unsigned char *)"Title\n\n- Go\n", 12, &lim, &e) == 0);
     CHECK(fmt == GC_FMT_TEXT);
     CHECK_STR(t.buf, "Title\n\n- Go\n");
     gc_text_free(&t);

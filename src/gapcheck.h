@@ -414,8 +414,8 @@ void gc_init(void);
 /* Loads now, once, the parsing libraries (loaded on first use otherwise)
  * that a document beginning with these bytes needs, judged from its magic
  * bytes only: poppler-glib for a PDF, libxml2 and libzip for DOCX, ODT and
- * HTML.  Processes forked afterwards share them instead of each loading
- * its own: a batch calls it with each file's first bytes before forking
+ * HTML, libgsf for a Word 97-2003 .doc, md4c for Markdown.  Processes
+ * forked afterwards share them instead of each loading its own: a batch calls it with each file's first bytes before forking
  * its worker, so a batch of DOCX files never maps poppler.  Returns 1 once
  * all of them are loaded (there is nothing left to look at).  A library
  * that cannot be loaded is reported by each file that needs it. */

@@ -63,6 +63,12 @@ typedef struct gc_limits {
 #define GC_JSON_SNIFF_WINDOW 65536     /* bytes looked at to tell JSON Resume */
 #define GC_JSON_SNIFF_DEPTH 32         /* nesting followed while sniffing */
 #define GC_JSON_SENTENCE_SPLIT 100     /* longer values are cut at sentence ends */
+/* RTF, Word 97-2003 .doc and Markdown */
+#define GC_RTF_DEPTH 256               /* RTF group nesting ({...}); Word writes < 20 */
+#define GC_RTF_FONTS 1024              /* font-table entries whose code page is kept */
+#define GC_DOC_PIECES 65536            /* pieces in a .doc piece table (Word: a few hundred) */
+#define GC_DOC_FIELD_DEPTH 64          /* nested fields whose code/result state is kept */
+#define GC_MD_SNIFF_WINDOW 65536       /* bytes looked at to tell Markdown from plain text */
 /* Dates and positions (src/match/dates.c, positions.c) */
 #define GC_DATE_LINE_BYTES 512         /* bytes of a line searched for dates */
 #define GC_DATE_LINE_TOKENS 256        /* tokens of that line */

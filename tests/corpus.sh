@@ -37,7 +37,7 @@ for f in $(find "$corpus" -type f ! -name '*.tsv' ! -name 'README*' | sort); do
     pass=$((pass + 1))
 done
 # Files whose outcome is known: the scanned PDFs have no text layer, the
-# encrypted one needs a password, and legacy formats are refused by name.
+# encrypted one needs a password.
 expect() {
     got=$("$bin" --format json "$corpus/$1" 2>/dev/null | jq -r '.error.code // .status')
     if [ "$got" = "$2" ]; then pass=$((pass + 1)); else bad "$1" "got $got, want $2"; fi
@@ -45,8 +45,6 @@ expect() {
 expect pdf/scanned-image-only-two-column.pdf no_text
 expect pdf/usf-image-only-quartz.pdf no_text
 expect pdf/encrypted-userpw-educator.pdf encrypted
-expect other/tomasino-pandoc-tech-director.rtf unsupported_format
-expect other/legacy-binary-word97.doc unsupported_format
 # MLE skills a reader sees in these résumés must be found.
 has() {
     got=$("$bin" --format json "$corpus/$1" | jq -r '[.skills[] | select(.evidence | length > 0) | .id] | join(" ")')
@@ -61,6 +59,9 @@ has pdf/rm-harvey-dent-mle.pdf "python pytorch tensorflow docker machine-learnin
 has docx/awesome-cv-fork-textboxes.docx "python"
 has other/tomasino-pandoc-tech-director.odt "python"
 has other/tomasino-pandoc-tech-director.html "python"
+has other/tomasino-pandoc-tech-director.rtf "python javascript php"
+has other/tomasino-tech-director.md "python javascript php"
+has other/legacy-binary-word97.doc "kubernetes node-js firebase"
 # --suggest on an ML résumé ranks the ML roles above frontend.
 rank=$("$bin" --suggest --format json "$corpus/pdf/rm-harvey-dent-mle.pdf" | jq -r '[.suggestions[].role] | join(" ")')
 pos() { echo "$rank" | tr ' ' '\n' | grep -n -x "$1" | cut -d: -f1; }

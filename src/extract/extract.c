@@ -18,9 +18,9 @@ static const struct {
     {GC_FMT_HTML, gc_extract_html, NULL},
     {GC_FMT_TEXT, gc_extract_plain, NULL},
     {GC_FMT_JSONRESUME, gc_extract_jsonresume, NULL},
-    {GC_FMT_RTF, NULL, "unsupported format: RTF (convert it to PDF or DOCX)"},
-    {GC_FMT_DOC, NULL, "unsupported format: legacy Word .doc or encrypted Office file "
-                       "(save it as DOCX or PDF)"},
+    {GC_FMT_RTF, gc_extract_rtf, NULL},
+    {GC_FMT_DOC, gc_extract_doc, NULL},
+    {GC_FMT_MARKDOWN, gc_extract_markdown, NULL},
     {GC_FMT_ZIP, NULL, "unsupported format: zip archive that is not DOCX or ODT"},
     {GC_FMT_BINARY, NULL, "unsupported format: binary file"},
     {GC_FMT_UNKNOWN, NULL, "unsupported format: not recognised"},

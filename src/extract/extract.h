@@ -23,12 +23,13 @@ typedef enum gc_format {
     GC_FMT_ODT,      /* zipped OpenDocument text */
     GC_FMT_FODT,     /* flat OpenDocument XML */
     GC_FMT_HTML,
-    GC_FMT_TEXT,     /* plain text or Markdown, any supported encoding */
-    GC_FMT_RTF,      /* recognised, not supported yet */
-    GC_FMT_DOC,      /* OLE2/CFB: legacy .doc or an encrypted OOXML file */
+    GC_FMT_TEXT,     /* plain text, any supported encoding */
+    GC_FMT_RTF,      /* Rich Text Format (extract_rtf.c) */
+    GC_FMT_DOC,      /* OLE2/CFB: Word 97-2003 .doc, or an encrypted OOXML file */
     GC_FMT_ZIP,      /* a zip that is neither DOCX nor ODT */
     GC_FMT_BINARY,   /* something that is not text */
     GC_FMT_JSONRESUME, /* a JSON Resume document (jsonresume.org) */
+    GC_FMT_MARKDOWN, /* text that looks like Markdown (gc_sniff_markdown) */
     GC_N_FORMATS
 } gc_format;
 
@@ -49,6 +50,23 @@ int gc_extract_plain(gc_text *out, const unsigned char *data, size_t len,
                      const gc_limits *lim, gc_err *err);
 int gc_extract_jsonresume(gc_text *out, const unsigned char *data, size_t len,
                           const gc_limits *lim, gc_err *err);
+int gc_extract_rtf(gc_text *out, const unsigned char *data, size_t len,
+                   const gc_limits *lim, gc_err *err);
+int gc_extract_doc(gc_text *out, const unsigned char *data, size_t len,
+                   const gc_limits *lim, gc_err *err);
+/* The Word 97 reader past the OLE2 container: the WordDocument stream and
+ * the table stream its FIB names (extract_doc.c; the fuzz target drives it
+ * directly, so mutations reach it without first breaking the container). */
+int gc_doc_from_streams(gc_text *out, const unsigned char *wd, size_t wd_len,
+                        const unsigned char *tbl, size_t tbl_len, gc_err *err);
+int gc_extract_markdown(gc_text *out, const unsigned char *data, size_t len,
+                        const gc_limits *lim, gc_err *err);
+/* 1 when text (UTF-8 or Windows-1252, no NUL) looks like Markdown: within
+ * its first GC_MD_SNIFF_WINDOW bytes, an ATX heading line ("# Skills"), an
+ * inline link or image ("[text](url)") or a reference definition
+ * ("[id]: url").  Bullets, emphasis and underlined headings alone are not
+ * enough: plain-text résumés use them too (extract_md.c). */
+int gc_sniff_markdown(const unsigned char *data, size_t len);
 /* A JSON object with a top-level "basics" or "work" key (extract_json.c). */
 int gc_sniff_jsonresume(const unsigned char *data, size_t len);
 

@@ -9,6 +9,8 @@
 
 #include "gapcheck.h"
 #include "extract/extract.h"
+#include "extract/gsf_lib.h"
+#include "extract/md_lib.h"
 #include "extract/pdf_lib.h"
 #include "extract/xml_lib.h"
 #include "extract/zip_lib.h"
@@ -21,7 +23,7 @@ void gc_init(void)
 
 int gc_preload_for(const unsigned char *head, size_t len)
 {
-    static int pdf, xml, zip;   /* tried: each loader below is idempotent */
+    static int pdf, xml, zip, gsf, md;   /* tried: each loader below is idempotent */
 
     /* A guess from the first bytes, never a verdict: a file guessed wrong
      * only loads its library in its own child.  A library that fails to
@@ -43,10 +45,18 @@ int gc_preload_for(const unsigned char *head, size_t len)
         (void)gc_xml_lib(NULL);
         xml = 1;
         break;
-    default:
+    case GC_FMT_DOC:
+        (void)gc_gsf_lib(NULL);
+        gsf = 1;
+        break;
+    case GC_FMT_MARKDOWN:
+        (void)gc_md_lib(NULL);
+        md = 1;
+        break;
+    default:   /* RTF and text need no library */
         break;
     }
-    return pdf && xml && zip;
+    return pdf && xml && zip && gsf && md;
 }
 
 int gc_fonts_pending(void)

@@ -2,7 +2,8 @@
  * at offset 0 first (zip, OLE2/CFB, RTF), then "%PDF-" anywhere in the first
  * 1024 bytes (Acrobat tolerates leading junk), then markup after a BOM,
  * whitespace, an XML declaration and comments; the rest is text unless it
- * holds NUL bytes.  For zips this is a byte-level guess (no inflating);
+ * holds NUL bytes, and text that looks like Markdown (gc_sniff_markdown) is
+ * Markdown.  For zips this is a byte-level guess (no inflating);
  * gc_extract opens the archive and decides on its real entries. */
 #include <string.h>
 #include <strings.h>
@@ -174,7 +175,9 @@ gc_format gc_sniff(const unsigned char *data, size_t len)
         return f;
     if (gc_sniff_jsonresume(data, len))
         return GC_FMT_JSONRESUME;
-    return memchr(data, '\0', len) != NULL ? GC_FMT_BINARY : GC_FMT_TEXT;
+    if (memchr(data, '\0', len) != NULL)
+        return GC_FMT_BINARY;
+    return gc_sniff_markdown(data, len) ? GC_FMT_MARKDOWN : GC_FMT_TEXT;
 }
 
 static const char *const format_names[] = {
@@ -182,7 +185,7 @@ static const char *const format_names[] = {
     [GC_FMT_ODT] = "odt",         [GC_FMT_FODT] = "fodt", [GC_FMT_HTML] = "html",
     [GC_FMT_TEXT] = "text",       [GC_FMT_RTF] = "rtf",   [GC_FMT_DOC] = "doc",
     [GC_FMT_ZIP] = "zip",         [GC_FMT_BINARY] = "binary",
-    [GC_FMT_JSONRESUME] = "jsonresume",
+    [GC_FMT_JSONRESUME] = "jsonresume", [GC_FMT_MARKDOWN] = "markdown",
 };
 
 int gc_format_from_name(const char *name)

@@ -84,6 +84,16 @@ strace -f -qq -e trace=openat -o "$tmp/docx.trace" "$bin" --format json $R/*.doc
 check "a DOCX/ODT batch never opens poppler" "! grep -q 'libpoppler' '$tmp/docx.trace' && grep -q 'libzip' '$tmp/docx.trace'"
 strace -f -qq -e trace=openat -o "$tmp/pdf.trace" "$bin" --format json -j 2 $R/*.pdf >/dev/null 2>&1
 check "a PDF batch opens poppler-glib once, for every worker" "[ \$(grep -c 'libpoppler-glib.*= [0-9]' '$tmp/pdf.trace') -eq 1 ] && ! grep -q 'libzip' '$tmp/pdf.trace'"
+# libgsf (.doc) and md4c (Markdown) stay unopened for every other format,
+# single files and batches alike; a .doc or Markdown batch opens its own once.
+for f in $R/latin1.txt $R/one-column-mle.pdf $R/plain-mle.docx $R/rtf-backend.rtf; do
+    strace -f -qq -e trace=openat -o "$tmp/one.trace" "$bin" --format json "$f" >/dev/null 2>&1
+    check "$(basename "$f") never opens libgsf or libmd4c" "[ -s '$tmp/one.trace' ] && ! grep -qE 'libgsf|libmd4c' '$tmp/one.trace'"
+done
+strace -f -qq -e trace=openat -o "$tmp/mixed.trace" "$bin" --format json -j 2 $R/*.txt $R/*.pdf $R/*.docx $R/*.odt $R/*.html >/dev/null 2>&1
+check "a txt/pdf/docx/odt/html batch never opens libgsf or libmd4c" "! grep -qE 'libgsf|libmd4c' '$tmp/mixed.trace'"
+strace -f -qq -e trace=openat -o "$tmp/doc.trace" "$bin" --format json -j 2 $R/*.doc $R/*.md >/dev/null 2>&1
+check "a .doc + Markdown batch opens libgsf and libmd4c once each, never poppler" "[ \$(grep -c 'libgsf-1.*= [0-9]' '$tmp/doc.trace') -eq 1 ] && [ \$(grep -c 'libmd4c.*= [0-9]' '$tmp/doc.trace') -eq 1 ] && ! grep -q 'libpoppler' '$tmp/doc.trace'"
 
 # --- a child started on the CPU the last one left gets the whole set back
 # (batch.c; it narrows only for the fork).  Children that have run 2 ms are

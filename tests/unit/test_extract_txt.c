@@ -81,9 +81,16 @@ static void test_dispatch(void)
     gc_err e = GC_ERR_INIT;
 
     gc_text_init(&t, lim.text_bytes);
+    /* Markdown is parsed now (extract_md.c): the link keeps its text only. */
     CHECK(gc_extract(&t, &fmt, (const unsigned char *)md, strlen(md), &lim, &e) == 0);
+    CHECK(fmt == GC_FMT_MARKDOWN);
+    CHECK_STR(t.buf, "Title\nlink\n");
+    gc_text_free(&t);
+    /* Plain text with bullets stays plain text, read line by line. */
+    gc_text_init(&t, lim.text_bytes);
+    CHECK(gc_extract(&t, &fmt, (const unsigned char *)"Title\n\n- Go\n", 12, &lim, &e) == 0);
     CHECK(fmt == GC_FMT_TEXT);
-    CHECK_STR(t.buf, md);
+    CHECK_STR(t.buf, "Title\n\n- Go\n");
     gc_text_free(&t);
     CHECK(gc_extract(&t, &fmt, (const unsigned char *)" \n\t", 3, &lim, &e) == GC_ENOTEXT);
     gc_text_free(&t);

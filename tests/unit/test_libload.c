@@ -10,13 +10,19 @@
 #undef GC_POPPLER_SONAME
 #undef GC_XML_SONAME
 #undef GC_ZIP_SONAME
+#undef GC_GSF_SONAME
+#undef GC_MD_SONAME
 #define GC_POPPLER_SONAME "libgapcheck-test-missing-poppler.so.0"
 #define GC_XML_SONAME "libgapcheck-test-missing-xml.so.0"
 #define GC_ZIP_SONAME "libgapcheck-test-missing-zip.so.0"
+#define GC_GSF_SONAME "libgapcheck-test-missing-gsf.so.0"
+#define GC_MD_SONAME "libgapcheck-test-missing-md.so.0"
 #include "../../src/extract/libload.c"
 #include "../../src/extract/pdf_lib.c"
 #include "../../src/extract/xml_lib.c"
 #include "../../src/extract/zip_lib.c"
+#include "../../src/extract/gsf_lib.c"
+#include "../../src/extract/md_lib.c"
 
 #include "extract/extract.h"
 #include "gc_limits.h"
@@ -80,5 +86,13 @@ int main(void)
     check_extract(gc_extract_pdf, "%PDF-1.4\n%%EOF\n", "pdf_library");
     check_extract(gc_extract_docx, "PK\x03\x04", "zip_library");
     check_extract(gc_extract_html, "<html><body>Python</body></html>", "xml_library");
+    gc_err_clear(&err);
+    CHECK(gc_gsf_lib(&err) == NULL);
+    check_refused(&err, "gsf_library", "Word 97-2003 (.doc)", GC_GSF_SONAME);
+    gc_err_clear(&err);
+    CHECK(gc_md_lib(&err) == NULL);
+    check_refused(&err, "md_library", "Markdown", GC_MD_SONAME);
+    check_extract(gc_extract_doc, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "gsf_library");
+    check_extract(gc_extract_markdown, "# Python\n", "md_library");
     return test_summary("test_libload");
 }

@@ -63,7 +63,22 @@ static void test_markup_and_text(void)
     CHECK(SNIFF("caf\xE9") == GC_FMT_TEXT);
     CHECK(SNIFF("\x7F" "ELF\2\1\1\0\0") == GC_FMT_BINARY);
     CHECK_STR(gc_format_name(GC_FMT_DOCX), "docx");
+    CHECK_STR(gc_format_name(GC_FMT_MARKDOWN), "markdown");
+    CHECK(gc_format_from_name("markdown") == GC_FMT_MARKDOWN);
     CHECK_STR(gc_format_name((gc_format)99), "unknown");
+    /* Markdown: a heading, a link, a reference definition or a fence. */
+    CHECK(SNIFF("Jane\n\n## Skills\n- Go\n") == GC_FMT_MARKDOWN);
+    CHECK(SNIFF("Jane\nSee [Python](https://python.org).\n") == GC_FMT_MARKDOWN);
+    CHECK(SNIFF("Jane\n[1]: https://example.com\n") == GC_FMT_MARKDOWN);
+    CHECK(SNIFF("Jane\n```\ncode\n```\n") == GC_FMT_MARKDOWN);
+    CHECK(SNIFF("\xEF\xBB\xBF# Jane Roe\r\nEngineer\r\n") == GC_FMT_MARKDOWN);
+    CHECK(SNIFF("Skills\n# Go") == GC_FMT_MARKDOWN);   /* a heading as the last line */
+    /* Plain-text résumés keep being text: bullets, underlines, emphasis,
+     * "#" comment blocks, C#, brackets without a destination. */
+    CHECK(SNIFF("JANE ROE\n========\n- Python\n* Go\n**bold**\n") == GC_FMT_TEXT);
+    CHECK(SNIFF("# comment one\n# comment two\nC#\tBuilt tools in C#.\n") == GC_FMT_TEXT);
+    CHECK(SNIFF("#1 in sales\n#hashtag\n####### seven\n#\n") == GC_FMT_TEXT);
+    CHECK(SNIFF("Skills [Python] (advanced)\n[ ]: x\n[a](\n") == GC_FMT_TEXT);
 }
 
 static int extract_rc(const char *data, size_t len, gc_err *e)
@@ -88,11 +103,11 @@ static void test_unsupported(void)
 
     CHECK(extract_rc("", 0, &e) == GC_EFORMAT);
     CHECK_STR(e.msg, "empty file");
-    CHECK(extract_rc("{\\rtf1 x}", 8, &e) == GC_EFORMAT);
-    CHECK_STR(e.msg, "unsupported format: RTF (convert it to PDF or DOCX)");
-    CHECK(extract_rc(doc, sizeof doc - 1, &e) == GC_EFORMAT);
-    CHECK_STR(e.msg, "unsupported format: legacy Word .doc or encrypted Office file "
-                     "(save it as DOCX or PDF)");
+    CHECK(extract_rc("{\\rtf1 x}", 8, &e) == 0);   /* RTF and .doc are read now */
+    CHECK(extract_rc("{\\rtf1 {\\*\\x y}}", 13, &e) == GC_ENOTEXT);
+    /* A CFB header with nothing behind it: libgsf refuses the container. */
+    CHECK(extract_rc(doc, sizeof doc - 1, &e) == GC_ECORRUPT);
+    CHECK_STR(e.detail, "cfb");
     CHECK(extract_rc(enc, sizeof enc - 1, &e) == GC_EENCRYPTED);
     CHECK(extract_rc("\x7F" "ELF\0\0", 6, &e) == GC_EFORMAT);
     CHECK_STR(e.msg, "unsupported format: binary file");

@@ -6,6 +6,7 @@ traps: $(BIN)
 
 accuracy: $(BIN)
 	scripts/accuracy --bin $(BIN)
+	scripts/accuracy-experience --bin $(BIN)
 
 CHECK_EXTRA += traps
 .PHONY: traps accuracy

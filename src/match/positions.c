@@ -11,10 +11,12 @@
 
 #define RANGES_PER_LINE 4
 #define HEADER_WORDS 14       /* a title or organisation line is short */
+#define HEADER_LINES 2        /* title and organisation, above or below the dates */
 #define SINGLE_DATE_WORDS 15  /* a line whose only date is a single one */
 #define FIELD_BYTES 120       /* title and organisation kept */
 
 typedef struct lines {
+    const gc_data *d;
     const char *text;
     size_t len, n;
     const uint32_t *start;
@@ -148,6 +150,8 @@ static int find_anchor(anchor *a, const gc_data *d, const char *s, size_t n)
     return 1;
 }
 
+static int has_title_word(const gc_data *d, const char *s, size_t n);
+
 /* A line that can be a title or an organisation: short, not a sentence,
  * not a bullet, not a heading. */
 static int header_like(const lines *L, size_t i)
@@ -160,7 +164,12 @@ static int header_like(const lines *L, size_t i)
     s = line_at(L, i, &n);
     while (n > 0 && s[n - 1] == ' ')
         n--;
-    if (n == 0 || count_letters(s, n) < 2 || count_words(s, n) > HEADER_WORDS)
+    if (n == 0 || count_letters(s, n) < 2)
+        return 0;
+    /* a long line still heads an entry when it names a job: "Ulatrons
+     * Software Solutions - Partner of MSC Software as Senior Manager …" */
+    if (count_words(s, n) > HEADER_WORDS &&
+        (count_words(s, n) > 2 * HEADER_WORDS || !has_title_word(L->d, s, n)))
         return 0;
     if (s[n - 1] == '.' && count_words(s, n) > 3)
         return 0;   /* a sentence */
@@ -329,7 +338,7 @@ static size_t header_lines(const lines *L, const anchor *a, int above, uint32_t 
     size_t n = 0;
     long step = above ? -1 : 1;
 
-    for (long i = (long)a->line + step; n < 2 && i >= 1 && (size_t)i <= L->n; i += step) {
+    for (long i = (long)a->line + step; n < HEADER_LINES && i >= 1 && (size_t)i <= L->n; i += step) {
         if ((above && (uint32_t)i <= limit) || (!above && (uint32_t)i >= limit) ||
             !header_like(L, (size_t)i))
             break;
@@ -375,15 +384,15 @@ static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor 
 
     /* first line of each entry: its header above, or its date line */
     for (size_t k = 0; k < n_a; k++) {
-        uint32_t h[2];
+        uint32_t h[HEADER_LINES];
         size_t nh = a[k].date_only && above ? header_lines(L, &a[k], 1, prev_date, h) : 0;
         first[k] = nh ? h[nh - 1] : a[k].line;
         prev_date = a[k].line;
     }
     for (size_t k = 0; k < n_a && doc->positions->len < GC_POSITIONS_MAX; k++) {
-        uint32_t h[2], last = k + 1 < n_a ? first[k + 1] - 1 : a[k].line;
-        const char *txt[3];
-        size_t tl[3], nt = 0, n;
+        uint32_t h[HEADER_LINES], last = k + 1 < n_a ? first[k + 1] - 1 : a[k].line;
+        const char *txt[HEADER_LINES + 1];
+        size_t tl[HEADER_LINES + 1], nt = 0, n;
         GString *rest = NULL;
 
         if (k + 1 >= n_a)   /* the last entry runs to the end of its block */
@@ -397,17 +406,10 @@ static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor 
         }
         size_t nh = !a[k].date_only ? 0
                     : header_lines(L, &a[k], above, above ? (k ? a[k - 1].line : 0) : last + 1, h);
-        for (size_t i = 0; i < nh && nt < 3; i++)
+        for (size_t i = 0; i < nh && nt < HEADER_LINES + 1; i++)
             txt[nt] = line_at(L, h[i], &tl[nt]), nt++;
-        int titled = 0;
-        for (size_t i = 0; i < nt; i++)
-            titled |= has_title_word(d, txt[i], tl[i]);
         for (size_t r = 0; r < a[k].n_r && doc->positions->len < GC_POSITIONS_MAX; r++) {
             gc_position p;
-            /* a single date ("2021  2nd place, …") is a position only
-             * beside a job title: awards and talks list years too */
-            if (a[k].r[r].single && !titled)
-                continue;
             memset(&p, 0, sizeof p);
             p.first_line = first[k] < a[k].line ? first[k] : a[k].line;
             p.last_line = last < p.first_line ? a[k].line : last;
@@ -498,11 +500,47 @@ static void json_positions(gc_doc *doc, const lines *L)
     }
 }
 
+static int all_single(const anchor *a)
+{
+    for (size_t k = 0; k < a->n_r; k++)
+        if (!a->r[k].single)
+            return 0;
+    return 1;
+}
+
+/* A single date ("2021  2nd place, …") is a position only beside a job
+ * title, on its line or a heading-like line next to it: awards, talks and
+ * certificates list years too. */
+static int titled_nearby(const lines *L, size_t i, const anchor *a)
+{
+    size_t n;
+    const char *s = line_at(L, i, &n);
+    GString *rest = rest_of(s, n, a->r, a->n_r);
+    int titled = has_title_word(L->d, rest->str, rest->len);
+
+    g_string_free(rest, TRUE);
+    for (size_t j = i - 1; !titled && j <= i + 1; j += 2)
+        if (header_like(L, j)) {
+            s = line_at(L, j, &n);
+            titled = has_title_word(L->d, s, n);
+        }
+    return titled;
+}
+
+/* No heading and nothing outside the experience part between two lines. */
+static int same_block(const lines *L, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from + 1; i < to; i++)
+        if (!L->eligible[i] || L->is_heading[i])
+            return 0;
+    return 1;
+}
+
 void gc_positions(gc_doc *doc, const gc_data *d, const char *text, size_t len,
                   const uint32_t *line_start, size_t n_lines, const uint16_t *sec,
                   const uint8_t *is_heading)
 {
-    lines L = {text, len, n_lines, line_start, sec, is_heading, g_new0(uint8_t, n_lines + 2)};
+    lines L = {d, text, len, n_lines, line_start, sec, is_heading, g_new0(uint8_t, n_lines + 2)};
     anchor *a = g_new(anchor, GC_POSITIONS_MAX + 1);
     size_t n_a = 0;
 
@@ -516,10 +554,12 @@ void gc_positions(gc_doc *doc, const gc_data *d, const char *text, size_t len,
             size_t n;
             const char *s = line_at(&L, i, &n);
             /* a heading may carry the section's one range: EXPERIENCIA (10/2022-05/2023) */
-            if (find_anchor(&a[n_a], d, s, n) && (!is_heading[i] || !a[n_a].r[0].single))
-                a[n_a++].line = (uint32_t)i;
-            /* separate blocks (another section between) stay apart */
-            if (n_a > 1 && a[n_a - 1].line == i && !L.eligible[i - 1]) {
+            if (!find_anchor(&a[n_a], d, s, n) || (is_heading[i] && a[n_a].r[0].single) ||
+                (all_single(&a[n_a]) && !titled_nearby(&L, i, &a[n_a])))
+                continue;
+            a[n_a++].line = (uint32_t)i;
+            /* separate blocks (another section or a heading between) stay apart */
+            if (n_a > 1 && !same_block(&L, a[n_a - 2].line, (uint32_t)i)) {
                 add_positions(doc, d, &L, a, n_a - 1);
                 a[0] = a[n_a - 1];
                 n_a = 1;

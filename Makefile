@@ -39,7 +39,7 @@ CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        extract/extract_html extract/extract_txt extract/extract_json extract/zipread \
        extract/xml_text extract/libload extract/pdf_lib extract/xml_lib extract/zip_lib \
        extract/lcms_cache extract/lib \
-       extract/ocr_lib extract/ocr extract/pdf_ocr extract/garbled extract/image_lib \
+       extract/ocr_lib extract/ocr extract/pdf_ocr extract/garbled extract/image_lib extract/image extract/ocr_pictures \
        match/normalize match/segment match/match \
        match/doc match/analyze \
        data/yaml_load data/store data/headings data/lexicon data/roles data/matcher_build \

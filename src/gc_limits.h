@@ -86,7 +86,7 @@ typedef struct gc_limits {
 /* Pixels of the small render that tells white text on a dark band from
  * hidden white text (16 MB at 4 bytes a pixel, whatever the page size). */
 #define GC_PDF_BG_PIXELS (4.0 * 1024 * 1024)
-/* OCR (extract/ocr.c, pdf_ocr.c, image.c).  Pages are rendered at
+/* OCR (extract/ocr.c, pdf_ocr.c, ocr_pictures.c, image.c).  Pages are rendered at
  * GC_OCR_DPI to 8-bit grey: 150 dpi reads the same words as 300 dpi on the
  * corpus's scans at half the time and memory (README, "OCR").  A page
  * larger than lim->ocr_pixels at that resolution is rendered at a lower
@@ -98,7 +98,8 @@ typedef struct gc_limits {
 #define GC_OCR_IMAGE_SHARE 0.10        /* ... and is OCRed if images cover this share of it */
 #define GC_OCR_DOC_SHARE 0.75          /* OCR stops once this share of the file's timeout is spent */
 #define GC_OCR_PICTURES 64             /* DOCX/ODT pictures looked at */
-#define GC_OCR_PICTURE_BYTES (16u << 20) /* compressed bytes of one picture */
+#define GC_OCR_DOC_TEXT 200            /* a DOCX/ODT with fewer visible characters has its pictures read */
+#define GC_OCR_PICTURE_MIN 16          /* pictures narrower or lower (pixels) are not read */
 #define GC_OCR_WORDLIKE 0.40           /* a text layer with a smaller share of word-like tokens is garbled */
 #define GC_OCR_WORDLIKE_MIN 30         /* tokens needed before the share is trusted */
 /* Matching and data */

@@ -139,7 +139,7 @@ static int collect(gc_text *out, gc_ocr_page *res, double *conf_sum, gc_err *err
         }
         if (rc == 0 && conf < GC_OCR_MIN_CONF) {
             res->dropped++;
-        } else if (rc == 0 && w[0] != '\0') {
+        } else if (rc == 0 && w[strspn(w, " \t\r\n")] != '\0') {
             if (line_open)
                 rc = gc_text_putc(out, ' ', err);
             if (rc == 0)

@@ -131,7 +131,10 @@ static int append_page(gc_text *out, PopplerDocument *doc, int i, gc_pdf_ocr *oc
 /* The no-text error, saying why OCR did not help when it was wanted. */
 static int no_text(const gc_pdf_ocr *ocr, gc_err *err)
 {
-    if (ocr->wanted > 0 && ocr->ready < 0)
+    if (ocr->wanted > 0 && ocr->lim->ocr == GC_OCR_NEVER)
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0,
+                   "no extractable text: scanned or image-only (--ocr never)");
+    else if (ocr->wanted > 0 && ocr->ready < 0)
         gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: scanned or image-only, "
                    "and %s", ocr->why.msg[0] ? ocr->why.msg : "OCR is not available");
     else if (ocr->done > 0)

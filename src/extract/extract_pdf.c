@@ -134,6 +134,10 @@ static int no_text(const gc_pdf_ocr *ocr, gc_err *err)
     if (ocr->wanted > 0 && ocr->lim->ocr == GC_OCR_NEVER)
         gc_err_set(err, GC_ENOTEXT, NULL, 0, 0,
                    "no extractable text: scanned or image-only (--ocr never)");
+    else if (ocr->too_big > 0 && ocr->done == 0)
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: scanned pages too large "
+                   "for OCR (over %.0f megapixels at %d dpi)",
+                   ocr->lim->ocr_pixels / (1024.0 * 1024.0), GC_OCR_DPI_MIN);
     else if (ocr->wanted > 0 && ocr->ready < 0)
         gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: scanned or image-only, "
                    "and %s", ocr->why.msg[0] ? ocr->why.msg : "OCR is not available");

@@ -184,7 +184,7 @@ int gc_ocr_pictures(gc_text *out, gc_zip *z, const gc_picture_list *l, const gc_
 {
     long long deadline_us;
     gc_err why = GC_ERR_INIT;
-    unsigned no = 0;
+    unsigned no = 0, skipped = 0, read = 0;
     int rc = 0;
 
     if (l->n == 0)
@@ -205,8 +205,24 @@ int gc_ocr_pictures(gc_text *out, gc_zip *z, const gc_picture_list *l, const gc_
         if (l->v[i].part == NULL)
             continue;   /* an external or missing target: never followed */
         rc = one(out, z, l->v[i].part, l->v[i].width_in, ++no, deadline_us, lim, err);
-        if (rc == 0)
+        if (rc == 0) {
             out->warnings |= GC_WARN_OCR_INCOMPLETE;
+            skipped++;
+        }
+        read += rc == 1;
+    }
+    if (rc >= 0 && skipped > 0 && !has_ink(out)) {
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: the document is pictures "
+                   "only, and %u could not be read with OCR (too large, damaged or out of time)",
+                   skipped);
+        gc_err_detail(err, "no_text");
+        return GC_ENOTEXT;
+    }
+    if (rc >= 0 && read > 0 && !has_ink(out)) {
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: OCR found no words on %u "
+                   "picture%s", read, read == 1 ? "" : "s");
+        gc_err_detail(err, "no_text");
+        return GC_ENOTEXT;
     }
     return rc < 0 ? rc : 0;
 }

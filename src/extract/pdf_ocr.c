@@ -141,12 +141,14 @@ int gc_pdf_ocr_page(gc_pdf_ocr *o, gc_text *out, PopplerPage *page, unsigned pag
     o->wanted++;
     if (o->lim->ocr == GC_OCR_NEVER || (pdf = gc_pdf_lib(NULL)) == NULL)
         return 0;
+    pdf->poppler_page_get_size(page, &w, &h);
+    if ((dpi = choose_dpi(w, h, o->lim->ocr_pixels)) == 0) {
+        o->too_big++;
+        return 0;
+    }
     if (o->ready == 0)
         o->ready = gc_ocr_ready(o->lim, &o->why) == 0 ? 1 : -1;
     if (o->ready < 0 || left_us <= 0)
-        return 0;
-    pdf->poppler_page_get_size(page, &w, &h);
-    if ((dpi = choose_dpi(w, h, o->lim->ocr_pixels)) == 0)
         return 0;
     if ((s = render_grey(page, dpi, &pw, &ph)) == NULL)
         return 0;

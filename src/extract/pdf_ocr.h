@@ -17,6 +17,7 @@ typedef struct gc_pdf_ocr {
     int ready;                /* 0 not tried, 1 the engine is up, -1 it cannot be */
     gc_err why;               /* why it cannot be (ready -1) */
     unsigned wanted, done;    /* pages that needed OCR, and pages read */
+    unsigned too_big;         /* pages over the pixel cap even at GC_OCR_DPI_MIN */
 } gc_pdf_ocr;
 
 void gc_pdf_ocr_init(gc_pdf_ocr *o, const gc_limits *lim);

@@ -102,6 +102,7 @@ typedef struct gc_limits {
 #define GC_OCR_PICTURE_MIN 16          /* pictures narrower or lower (pixels) are not read */
 #define GC_OCR_WORDLIKE 0.40           /* a text layer with a smaller share of word-like tokens is garbled */
 #define GC_OCR_WORDLIKE_MIN 30         /* tokens needed before the share is trusted */
+#define GC_OCR_WORDLIKE_SAMPLE 300     /* tokens judged per page, at most */
 /* Matching and data */
 #define GC_MATCH_MISSES 400            /* near misses kept per document */
 #define GC_MATCH_EVIDENCE 100          /* evidence lines kept per skill */

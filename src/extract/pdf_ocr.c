@@ -29,7 +29,9 @@ static size_t visible_chars(const char *s, size_t len)
 {
     size_t n = 0;
 
-    for (const char *p = s, *end = s + len; p < end; p += g_utf8_skip[*(const unsigned char *)p])
+    /* only whether there are GC_OCR_PAGE_TEXT matters: stop there */
+    for (const char *p = s, *end = s + len; p < end && n < GC_OCR_PAGE_TEXT;
+         p += g_utf8_skip[*(const unsigned char *)p])
         n += !gc_is_space_u(g_utf8_get_char(p));
     return n;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/headings.h"
 #include "harness.h"
 #include "match/normalize.h"
 #include "match/segment.h"

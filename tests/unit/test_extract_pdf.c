@@ -213,6 +213,10 @@ static int run_file_ocr(gc_text *t, gc_err *err, const char *name, gc_ocr_mode o
     int rc;
 
     lim.ocr = ocr;
+    /* What OCR reads must not depend on the machine's speed or load (or a
+     * sanitizer's): budgets far beyond a page's second or two. */
+    lim.timeout_ms = 600000;
+    lim.ocr_page_ms = 300000;
     snprintf(path, sizeof path, CORPUS "%s", name);
     gc_text_init(t, lim.text_bytes);
     gc_err_clear(err);

@@ -12,18 +12,20 @@ BUILD ?= build
 # Set to -Werror by `make check` (warnings are fatal in tests only, as in zstd).
 WERROR ?=
 
-PKGS = poppler-glib glib-2.0 libxml-2.0 libzip libpcre2-8 yaml-0.1 lcms2 libgsf-1 md4c
+PKGS = poppler-glib glib-2.0 libxml-2.0 libzip libpcre2-8 yaml-0.1 lcms2 libgsf-1 md4c tesseract libpng libjpeg
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 # The program links GLib, PCRE2 and libyaml only: src/extract/libload.c loads
 # poppler-glib, libxml2, libzip, libgsf and md4c on first use, by the sonames found here,
 # so a run starts without their ~55 libraries (PERFORMANCE.md).  Of Little
 # CMS only the headers are used: src/extract/lcms_cache.c reaches the copy poppler
-# loads (unit tests link it to compare against it).
-LAZY_PKGS = poppler-glib libxml-2.0 libzip lcms2 libgsf-1 md4c
+# loads (unit tests link it to compare against it).  libtesseract (OCR) and
+# libpng/libjpeg (pictures for it) are loaded the same way, on first need.
+LAZY_PKGS = poppler-glib libxml-2.0 libzip lcms2 libgsf-1 md4c tesseract libpng libjpeg
 BIN_LIBS := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)))
 soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2).so 2>/dev/null | awk '/SONAME/ { print $$2 }')
-SONAMES := $(foreach x,POPPLER:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip LCMS:lcms2:liblcms2 GSF:libgsf-1:libgsf-1 MD:md4c:libmd4c,\
+SONAMES := $(foreach x,POPPLER:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip LCMS:lcms2:liblcms2 GSF:libgsf-1:libgsf-1 MD:md4c:libmd4c \
+             TESSERACT:tesseract:libtesseract PNG:libpng:libpng JPEG:libjpeg:libjpeg,\
              $(word 1,$(subst :, ,$(x)))=$(call soname,$(word 2,$(subst :, ,$(x))),$(word 3,$(subst :, ,$(x)))))
 SONAME_DEFS := $(foreach x,$(SONAMES),$(if $(word 2,$(subst =, ,$(x))),-DGC_$(word 1,$(subst =, ,$(x)))_SONAME='"$(word 2,$(subst =, ,$(x)))"'))
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
@@ -39,6 +41,7 @@ CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        extract/xml_text extract/libload extract/pdf_lib extract/xml_lib extract/zip_lib \
        extract/extract_rtf extract/extract_doc extract/extract_md extract/gsf_lib extract/md_lib \
        extract/lcms_cache extract/lib \
+       extract/ocr_lib extract/ocr extract/pdf_ocr extract/garbled extract/image_lib extract/image extract/ocr_pictures \
        match/normalize match/segment match/dates match/positions match/person match/match \
        match/doc match/analyze \
        data/yaml_load data/store data/headings data/calendar data/model data/lexicon data/roles data/matcher_build \
@@ -68,10 +71,10 @@ $(BUILD)/flags: FORCE
 
 # The order in which libload.c opens the lazily loaded libraries.
 $(BUILD)/dlopen_order.h: scripts/dlopen-order $(BUILD)/flags
-	scripts/dlopen-order $(foreach x,PDF:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip GSF:libgsf-1:libgsf-1 MD:md4c:libmd4c,\
+	scripts/dlopen-order $(foreach x,PDF:poppler-glib:libpoppler-glib XML:libxml-2.0:libxml2 ZIP:libzip:libzip GSF:libgsf-1:libgsf-1 MD:md4c:libmd4c OCR:tesseract:libtesseract,\
 	    $(word 1,$(subst :, ,$(x)))=$$(pkg-config --variable=libdir $(word 2,$(subst :, ,$(x))))/$(word 3,$(subst :, ,$(x))).so) > $@.tmp && mv $@.tmp $@
 
-LIB_TABLES = pdf_lib xml_lib zip_lib gsf_lib md_lib
+LIB_TABLES = pdf_lib xml_lib zip_lib gsf_lib md_lib ocr_lib
 $(LIB_TABLES:%=$(BUILD)/obj/extract/%.o): $(BUILD)/dlopen_order.h
 $(LIB_TABLES:%=$(BUILD)/obj/extract/%.o): ALL_CFLAGS += -I$(BUILD)
 $(BUILD)/tests/test_libload: $(BUILD)/dlopen_order.h

@@ -137,6 +137,11 @@ typedef struct gc_analyze_opts {
     int posting;                 /* a job posting: apply cue phrases ("a plus") */
 } gc_analyze_opts;
 
+/* 1 when `lang` is a valid --ocr-lang value (gc_limits.ocr_lang): one to
+ * four tesseract language names of 3-16 characters [a-z_], joined by '+'.
+ * Whether their data is installed shows when OCR first runs. */
+int gc_ocr_lang_valid(const char *lang);
+
 /* Runs extract → normalize → segment → match on one document's bytes.
  * Errors: those of the extractors (GC_EFORMAT, GC_ECORRUPT, GC_EENCRYPTED,
  * GC_ENOTEXT, GC_ELIMIT, GC_ENOMEM).  Not thread-safe with respect to the
@@ -204,6 +209,26 @@ size_t gc_doc_n_positions(const gc_doc *doc);
 const char *gc_doc_name(const gc_doc *doc);
 void gc_doc_position(const gc_doc *doc, size_t i, gc_position_info *out);
 
+/* OCR: the pages (DOCX/ODT: the pictures, in document order) read with
+ * OCR, 1-based and ascending; the mean confidence (0-100) of the words it
+ * kept (0 when none), how many it kept and left out (under the confidence
+ * floor, GC_OCR_MIN_CONF), and the languages used ("" without OCR). */
+size_t gc_doc_n_ocr_pages(const gc_doc *doc);
+unsigned gc_doc_ocr_page(const gc_doc *doc, size_t i);
+double gc_doc_ocr_confidence(const gc_doc *doc);
+unsigned gc_doc_ocr_words(const gc_doc *doc);
+unsigned gc_doc_ocr_dropped(const gc_doc *doc);
+const char *gc_doc_ocr_lang(const gc_doc *doc);
+/* 1 when a line (1-based) of the text, or evidence i of a skill, was read
+ * with OCR. */
+int gc_doc_line_ocr(const gc_doc *doc, unsigned line);
+int gc_doc_evidence_ocr(const gc_doc *doc, size_t skill, size_t i);
+/* Warnings about the result, by name: "garbled_text" (a text layer mostly
+ * not words was read as it is: skills found in it are unreliable),
+ * "ocr_incomplete" (a page or picture that needed OCR was not read, or
+ * not to its end: no OCR, --ocr never, the pixel cap or the time budget). */
+size_t gc_doc_n_warnings(const gc_doc *doc);
+const char *gc_doc_warning(const gc_doc *doc, size_t i);
 /* Section ids seen in the document, in order of appearance. */
 size_t gc_doc_n_sections(const gc_doc *doc);
 const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out);

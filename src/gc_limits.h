@@ -8,6 +8,14 @@
 
 #include <stddef.h>
 
+/* When pages and pictures are read with OCR (libtesseract, loaded on first
+ * need): AUTO only image-only pages, pictures that make up a document with
+ * almost no text, and garbled text layers; NEVER not at all; ALWAYS every
+ * PDF page and every DOCX/ODT picture. */
+typedef enum gc_ocr_mode { GC_OCR_AUTO = 0, GC_OCR_NEVER = 1, GC_OCR_ALWAYS = 2 } gc_ocr_mode;
+
+#define GC_OCR_LANG_MAX 40   /* bytes of an --ocr-lang value ("eng+deu+spa+fra") */
+
 typedef struct gc_limits {
     size_t input_bytes;      /* largest input file read */
     unsigned pages;          /* PDF pages extracted; the rest is marked truncated */
@@ -27,6 +35,10 @@ typedef struct gc_limits {
     unsigned regex_nest;     /* parenthesis nesting in a pattern */
     unsigned match_limit;    /* PCRE2 match limit (per start position!) */
     unsigned heap_kib;       /* PCRE2 heap limit */
+    gc_ocr_mode ocr;         /* --ocr */
+    char ocr_lang[GC_OCR_LANG_MAX]; /* tesseract languages, '+'-joined ("eng") */
+    unsigned ocr_page_ms;    /* wall clock for recognising one page or picture */
+    size_t ocr_pixels;       /* larger pages/pictures are not OCRed (ocrmypdf's --skip-big) */
 } gc_limits;
 
 #define GC_LIMITS_INIT {                                                      \
@@ -48,6 +60,10 @@ typedef struct gc_limits {
     .regex_nest = 64,                                                         \
     .match_limit = 100000,                                                    \
     .heap_kib = 16384,                                                        \
+    .ocr = GC_OCR_AUTO,                                                       \
+    .ocr_lang = "eng",                                                        \
+    .ocr_page_ms = 10000,                                                     \
+    .ocr_pixels = 12u << 20,                                                  \
 }
 
 /* ---- fixed bounds ---------------------------------------------------- */
@@ -82,6 +98,23 @@ typedef struct gc_limits {
 /* Pixels of the small render that tells white text on a dark band from
  * hidden white text (16 MB at 4 bytes a pixel, whatever the page size). */
 #define GC_PDF_BG_PIXELS (4.0 * 1024 * 1024)
+/* OCR (extract/ocr.c, pdf_ocr.c, ocr_pictures.c, image.c).  Pages are rendered at
+ * GC_OCR_DPI to 8-bit grey: 150 dpi reads the same words as 300 dpi on the
+ * corpus's scans at half the time and memory (README, "OCR").  A page
+ * larger than lim->ocr_pixels at that resolution is rendered at a lower
+ * one down to GC_OCR_DPI_MIN, and skipped below it. */
+#define GC_OCR_DPI 150
+#define GC_OCR_DPI_MIN 100
+#define GC_OCR_MIN_CONF 50             /* words below this confidence (0-100) are dropped */
+#define GC_OCR_PAGE_TEXT 40            /* a page with fewer visible characters is "almost no text" */
+#define GC_OCR_IMAGE_SHARE 0.10        /* ... and is OCRed if images cover this share of it */
+#define GC_OCR_DOC_SHARE 0.75          /* OCR stops once this share of the file's timeout is spent */
+#define GC_OCR_PICTURES 64             /* DOCX/ODT pictures looked at */
+#define GC_OCR_DOC_TEXT 200            /* a DOCX/ODT with fewer visible characters has its pictures read */
+#define GC_OCR_PICTURE_MIN 16          /* pictures narrower or lower (pixels) are not read */
+#define GC_OCR_WORDLIKE 0.40           /* a text layer with a smaller share of word-like tokens is garbled */
+#define GC_OCR_WORDLIKE_MIN 30         /* tokens needed before the share is trusted */
+#define GC_OCR_WORDLIKE_SAMPLE 300     /* tokens judged per page, at most */
 /* Matching and data */
 #define GC_MATCH_MISSES 400            /* near misses kept per document */
 #define GC_MATCH_EVIDENCE 100          /* evidence lines kept per skill */

@@ -36,15 +36,30 @@ for f in $(find "$corpus" -type f ! -name '*.tsv' ! -name 'README*' | sort); do
     fi
     pass=$((pass + 1))
 done
-# Files whose outcome is known: the scanned PDFs have no text layer, the
-# encrypted one needs a password.
+# Files whose outcome is known: the encrypted one needs a password, and
+# the image-only files have no text layer: without OCR they have no text,
+# with it (the default) they are read.
 expect() {
     got=$("$bin" --format json "$corpus/$1" 2>/dev/null | jq -r '.error.code // .status')
     if [ "$got" = "$2" ]; then pass=$((pass + 1)); else bad "$1" "got $got, want $2"; fi
 }
-expect pdf/scanned-image-only-two-column.pdf no_text
-expect pdf/usf-image-only-quartz.pdf no_text
 expect pdf/encrypted-userpw-educator.pdf encrypted
+for f in pdf/scanned-image-only-two-column.pdf pdf/usf-image-only-quartz.pdf \
+         docx/image-only-pictures-python-dev.docx; do
+    got=$("$bin" --ocr never --format json "$corpus/$f" 2>/dev/null | jq -r '.error.code // .status')
+    if [ "$got" = no_text ]; then pass=$((pass + 1)); else bad "$f" "--ocr never: got $got, want no_text"; fi
+    got=$("$bin" --format json "$corpus/$f" 2>/dev/null | jq -r '"\(.status) \(.ocr.pages | length)"')
+    case $got in "ok "[1-9]*) pass=$((pass + 1)) ;; *) bad "$f" "OCR: got $got, want ok with OCR pages" ;; esac
+done
+# A broken font encoding (issue 17.4): the one garbled text layer of the
+# corpus is flagged when kept (--ocr never) and read with OCR otherwise;
+# no other PDF is flagged.
+flagged=$(for f in "$corpus"/pdf/*.pdf; do
+    "$bin" --ocr never --format json "$f" 2>/dev/null | jq -r 'select(.warnings // [] | index("garbled_text")) | .file'
+done | xargs -r -n1 basename | tr '\n' ' ')
+if [ "$flagged" = "usf-xetex-quartz-4p.pdf " ]; then pass=$((pass + 1)); else bad garbled "flagged: '$flagged'"; fi
+got=$("$bin" --format json "$corpus/pdf/usf-xetex-quartz-4p.pdf" | jq -r '"\(.ocr.pages | length) \(.warnings)"')
+if [ "$got" = "4 null" ]; then pass=$((pass + 1)); else bad usf-xetex-quartz-4p.pdf "with OCR: got '$got'"; fi
 # MLE skills a reader sees in these résumés must be found.
 has() {
     got=$("$bin" --format json "$corpus/$1" | jq -r '[.skills[] | select(.evidence | length > 0) | .id] | join(" ")')

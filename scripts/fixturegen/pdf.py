@@ -504,10 +504,23 @@ def write_pdf(doc, path):
     cat = add(None)
     pages_obj = add(None)
     font_ids = {}
+    tounicode = ''
+    if doc['opts'].get('pdf.tounicode') == 'rot47':
+        # A broken ToUnicode map: the page shows the right letters, but text
+        # extraction gets each printable ASCII code rotated by 47 (like the
+        # corpus's PDF whose fonts lost their encoding).
+        rows = ''.join('<%02X> <%04X>\n' % (c, 33 + (c - 33 + 47) % 94) for c in range(33, 127))
+        cmap = ('/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n'
+                '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n'
+                '/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n'
+                '<00> <FF>\nendcodespacerange\n94 beginbfchar\n%sendbfchar\nendcmap\n'
+                'CMapName currentdict /CMap defineresource pop\nend\nend\n' % rows).encode()
+        tounicode = ' /ToUnicode %d 0 R' % add(b'<< /Length %d >>\nstream\n' % len(cmap) + cmap +
+                                               b'endstream')
     for f in fonts:
         w = ' '.join(str(x) for x in WIDTHS[f][32:256])
         font_ids[f] = add('<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding '
-                          '/FirstChar 32 /LastChar 255 /Widths [%s] >>' % (FONT_RES[f], w))
+                          '/FirstChar 32 /LastChar 255 /Widths [%s]%s >>' % (FONT_RES[f], w, tounicode))
     res = '<< /Font << %s >> >>' % ' '.join('/%s %d 0 R' % (f, font_ids[f]) for f in fonts) \
         if fonts else '<< >>'
     kids = []

@@ -52,6 +52,15 @@ SOURCE FORMAT (UTF-8, one construct per line)
                          invisible (3 Tr), offpage (placed right of the page)
   @pagebreak             a page break (PDF/DOCX/ODT)
   @image                 PDF: an inline image and vector shapes, no text
+  @scan NAME             this document is a "scan" of sources/NAME.txt: that
+                         source's PDF is rasterised with pdftoppm (-gray,
+                         150 dpi; poppler-utils and its fonts) and lightly
+                         speckled (a fixed seed), and the pages become
+                         pictures: .pdf one image per page and no text,
+                         .docx/.odt one picture per page and no text
+                         (fixturegen/scan.py).  A source with @scan has only
+                         @out, @set and @scan lines.  Without pdftoppm these
+                         files are not written (said on stderr)
   @raw html ... @end     verbatim HTML for the body (HTML only)
   @head html ... @end    verbatim HTML for <head> (HTML only)
 
@@ -83,6 +92,9 @@ OPTIONS (@set)
                             words: every word placed by its own Tm, no space
                             characters; tj: TJ arrays with numeric gaps
   pdf.font=helvetica|times  body font; pdf.page=a4|letter
+  pdf.tounicode=rot47       every font gets a ToUnicode map that rotates printable
+                            ASCII by 47: the page looks right, its text layer is
+                            gibberish (a broken font encoding)
   pdf.sidebar=PT            sidebar width; pdf.grid=PT line pitch in columns
   pdf.hyphens=N             the PDF must break exactly N words at {hy} points
                             (the script fails otherwise, so an edit that moves
@@ -193,6 +205,8 @@ def parse_source(path):
             arg = arg.strip()
             if name == 'out':
                 doc['outs'] += arg.split()
+            elif name == 'scan':
+                doc['scan'] = arg
             elif name == 'set':
                 k, eq, v = arg.partition('=')
                 if not eq:

@@ -72,9 +72,49 @@ char *gc_text_steal(gc_text *t, size_t *len_out)
     return p;
 }
 
+unsigned gc_text_next_line(const gc_text *t)
+{
+    unsigned line = 1;
+
+    for (size_t i = 0; i < t->len; i++)
+        line += t->buf[i] == '\n' || t->buf[i] == '\f';
+    return line;
+}
+
+static int push_u32(uint32_t **v, unsigned n, uint32_t x, gc_err *err)
+{
+    uint32_t *p = realloc(*v, ((size_t)n + 1) * sizeof *p);
+
+    if (p == NULL)
+        return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
+    p[n] = x;
+    *v = p;
+    return 0;
+}
+
+int gc_text_ocr_page(gc_text *t, unsigned page, unsigned first, unsigned last, gc_err *err)
+{
+    gc_text_ocr *o = &t->ocr;
+
+    if (push_u32(&o->pages, o->n_pages, page, err) < 0)
+        return GC_ENOMEM;
+    o->n_pages++;
+    if (first > last)
+        return 0;   /* nothing recognised on it */
+    if (push_u32(&o->lines, 2 * o->n_lines, first, err) < 0 ||
+        push_u32(&o->lines, 2 * o->n_lines + 1, last, err) < 0)
+        return GC_ENOMEM;
+    o->n_lines++;
+    return 0;
+}
+
 void gc_text_free(gc_text *t)
 {
     free(t->buf);
+    free(t->ocr.pages);
+    free(t->ocr.lines);
     t->buf = NULL;
+    t->ocr.pages = t->ocr.lines = NULL;
+    t->ocr.n_pages = t->ocr.n_lines = 0;
     t->len = t->cap = 0;
 }

@@ -247,6 +247,32 @@ static int set_option(gc_cli *cli, int id, const char *arg)
             return -1;
         cli->lim.rss_bytes = (size_t)v << 20;
         return 0;
+    case OPT_OCR:
+        if (strcmp(arg, "auto") == 0)
+            cli->lim.ocr = GC_OCR_AUTO;
+        else if (strcmp(arg, "never") == 0)
+            cli->lim.ocr = GC_OCR_NEVER;
+        else if (strcmp(arg, "always") == 0)
+            cli->lim.ocr = GC_OCR_ALWAYS;
+        else
+            return usage_error("invalid --ocr '%s' (use auto, never or always)", arg);
+        return 0;
+    case OPT_OCR_LANG:
+        if (!gc_ocr_lang_valid(arg))
+            return usage_error("invalid --ocr-lang '%s' (tesseract names joined by '+', "
+                               "e.g. eng+deu)", arg);
+        snprintf(cli->lim.ocr_lang, sizeof cli->lim.ocr_lang, "%s", arg);
+        return 0;
+    case OPT_OCR_TIMEOUT:
+        if (number(&v, arg, 0.1, 3600, "OCR timeout") < 0)
+            return -1;
+        cli->lim.ocr_page_ms = (unsigned)(v * 1000);
+        return 0;
+    case OPT_OCR_MAX_PIXELS:
+        if (number(&v, arg, 0.1, 1000, "OCR pixel limit (megapixels)") < 0)
+            return -1;
+        cli->lim.ocr_pixels = (size_t)(v * 1024 * 1024);
+        return 0;
     case OPT_HELP: help(); return 1;
     case OPT_VERSION: version(); return 1;
     }

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdio_ext.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -74,7 +75,14 @@ int main(int argc, char **argv)
 {
     gc_cli cli;
     gc_data *d = NULL;
-    int rc = gc_cli_parse(&cli, argc, argv);
+    int rc;
+
+    /* libtesseract's OpenMP threads made one page 4-5 times slower on two
+     * shared cores; parallelism is by processes (-j).  libgomp reads this
+     * when it is loaded, with tesseract, long after this line, and the
+     * core never reads or sets the environment itself. */
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    rc = gc_cli_parse(&cli, argc, argv);
 
     if (rc != 0) {
         gc_cli_free(&cli);

@@ -1,13 +1,15 @@
 /* OpenDocument text → text: zipped ODT (content.xml, with header and footer
  * text from the master pages in styles.xml) and flat ODT (.fodt, one
  * office:document holding both).  Three passes through the xml_text walker
- * put header text first, the body next and footers last.  Not read:
+ * put header text first, the body next and footers last; a zipped ODT made
+ * of pictures has them read with OCR after that (ocr_pictures.c).  Not read:
  * annotations, tracked-change deleted text, embedded objects, binary data,
  * image titles and descriptions. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract.h"
+#include "extract/ocr_pictures.h"
 #include "extract/xml_text.h"
 #include "extract/zipread.h"
 
@@ -16,6 +18,8 @@
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#define NS_XLINK "http://www.w3.org/1999/xlink"
 
 #define ODT_MIMETYPE "application/vnd.oasis.opendocument.text"
 
@@ -90,6 +94,60 @@ int gc_odt_is_package(gc_zip *z)
     return yes;
 }
 
+/* Pictures of the body (draw:frame's svg:width, then its draw:image's
+ * xlink:href), for OCR when the document is made of them. */
+static const gc_xml_rule picture_rules[] = {
+    {NS_DRAW, "frame", GC_XML_CALL, NULL, NULL},
+    {NS_DRAW, "image", GC_XML_CALL, NULL, NULL},
+    {NS_OFFICE, "master-styles", GC_XML_SKIP, NULL, NULL},
+    {NULL, NULL, 0, NULL, NULL},
+};
+static const gc_xml_rules picture_table = {{picture_rules, NULL, NULL, NULL}, 0};
+
+static int on_picture(void *ctx, const gc_xml_elem *e, const char *local)
+{
+    gc_picture_list *l = ctx;
+    char *v;
+
+    if (strcmp(local, "frame") == 0) {
+        v = gc_xml_elem_attr(e, NS_SVG, "width");
+        l->next_width_in = gc_length_inches(v);
+        free(v);
+        return 0;
+    }
+    v = gc_xml_elem_attr(e, NS_XLINK, "href");
+    /* a part of this package only: nothing absolute, external or above it */
+    if (v != NULL && strstr(v, "://") == NULL && v[0] != '/' && strstr(v, "..") == NULL) {
+        const char *part = strncmp(v, "./", 2) == 0 ? v + 2 : v;
+        size_t before = l->n;
+        gc_picture_list_add(l, part);
+        if (l->n > before)
+            l->v[before].part = strdup(part);
+    }
+    free(v);
+    return 0;
+}
+
+static int read_pictures(gc_text *out, gc_zip *z, const unsigned char *content, size_t len,
+                         const gc_limits *lim, gc_err *err)
+{
+    gc_picture_list l;
+    gc_text scratch;
+    int rc;
+
+    if (!gc_pictures_wanted(out, lim))
+        return 0;
+    gc_picture_list_init(&l);
+    gc_text_init(&scratch, lim->text_bytes);
+    rc = gc_xml_extract_cb(&scratch, content, len, "content.xml", &picture_table, on_picture,
+                           &l, lim, err);
+    if (rc == 0)
+        rc = gc_ocr_pictures(out, z, &l, lim, err);
+    gc_picture_list_free(&l);
+    gc_text_free(&scratch);
+    return rc;
+}
+
 int gc_odt_from_zip(gc_text *out, gc_zip *z, const gc_limits *lim, gc_err *err)
 {
     unsigned char *styles = NULL, *content = NULL;
@@ -107,6 +165,8 @@ int gc_odt_from_zip(gc_text *out, gc_zip *z, const gc_limits *lim, gc_err *err)
         rc = gc_xml_extract(out, content, content_len, "content.xml", &body, lim, err);
     if (rc == 0 && styles != NULL)
         rc = gc_xml_extract(out, styles, styles_len, "styles.xml", &footers, lim, err);
+    if (rc == 0)
+        rc = read_pictures(out, z, content, content_len, lim, err);
     free(styles);
     free(content);
     return rc;

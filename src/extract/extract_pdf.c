@@ -1,7 +1,9 @@
 /* PDF → UTF-8 text with poppler-glib, one page at a time, in reading order.
  * It drops text a reader cannot see (white on white, < 2 pt, off the page),
- * rejoins words hyphenated at a line end, and reports scanned or garbled
- * files as GC_ENOTEXT.  It does no Unicode normalisation (normalize.c does).
+ * rejoins words hyphenated at a line end, reads image-only pages and
+ * garbled text layers with OCR (pdf_ocr.c) where it can, marks a garbled
+ * layer it had to keep (GC_WARN_GARBLED), and reports files without
+ * usable text as GC_ENOTEXT.  It does no Unicode normalisation (normalize.c does).
  * It never prints: poppler's diagnostics go through g_log, which the CLI
  * silences once at start-up.  Not thread-safe on a shared document (P6). */
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include "extract/pdf_hidden.h"
 #include "extract/pdf_layout.h"
 #include "extract/pdf_lib.h"
+#include "extract/pdf_ocr.h"
 
 /* poppler-glib and cairo, loaded by gc_extract_pdf on first use. */
 static const gc_pdf_api *pdf;
@@ -91,26 +94,61 @@ static int is_usable_text(const char *s, size_t len, unsigned n_pages)
     return n_pages < 2 || letters >= 20;
 }
 
-/* One page: '\f' before all but the first, then its cleaned text. */
-static int append_page(gc_text *out, PopplerDocument *doc, int i, gc_err *err)
+/* One page: '\f' before all but the first, then its cleaned text, or
+ * what OCR reads on it when it needs OCR and the engine can. */
+static int append_page(gc_text *out, PopplerDocument *doc, int i, gc_pdf_ocr *ocr, gc_err *err)
 {
     PopplerPage *page;
     GString *text, *clean;
-    int rc;
+    int rc, need = GC_PDF_OCR_NO;
 
     if (i > 0 && (rc = gc_text_putc(out, '\f', err)) < 0)
         return rc;
     page = pdf->poppler_document_get_page(doc, i);
     text = g_string_new(NULL);
-    if (page != NULL) {
+    if (page != NULL)
         out->n_hidden += page_text(page, text);
-        pdf->g_object_unref(page);
-    }
     clean = gc_pdf_dehyphenate(text);
-    rc = gc_text_append(out, clean->str, clean->len, err);
+    if (page != NULL)
+        need = gc_pdf_ocr_need(page, clean->str, clean->len, ocr->lim);
+    rc = need != GC_PDF_OCR_NO ? gc_pdf_ocr_page(ocr, out, page, (unsigned)i + 1, err) : 0;
+    if (rc == 0) {   /* no OCR, or it could not run: the text layer */
+        if (need == GC_PDF_OCR_GARBLED)
+            out->warnings |= GC_WARN_GARBLED;
+        else if (need == GC_PDF_OCR_IMAGE)
+            out->warnings |= GC_WARN_OCR_INCOMPLETE;
+        rc = gc_text_append(out, clean->str, clean->len, err);
+    } else if (rc > 0) {
+        rc = 0;
+    }
+    if (page != NULL)
+        pdf->g_object_unref(page);
     g_string_free(clean, TRUE);
     g_string_free(text, TRUE);
     return rc;
+}
+
+/* The no-text error, saying why OCR did not help when it was wanted. */
+static int no_text(const gc_pdf_ocr *ocr, gc_err *err)
+{
+    if (ocr->wanted > 0 && ocr->lim->ocr == GC_OCR_NEVER)
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0,
+                   "no extractable text: scanned or image-only (--ocr never)");
+    else if (ocr->too_big > 0 && ocr->done == 0)
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: scanned pages too large "
+                   "for OCR (over %.0f megapixels at %d dpi)",
+                   ocr->lim->ocr_pixels / (1024.0 * 1024.0), GC_OCR_DPI_MIN);
+    else if (ocr->wanted > 0 && ocr->ready < 0)
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: scanned or image-only, "
+                   "and %s", ocr->why.msg[0] ? ocr->why.msg : "OCR is not available");
+    else if (ocr->done > 0)
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0,
+                   "no extractable text: OCR found no words on %u scanned page%s", ocr->done,
+                   ocr->done == 1 ? "" : "s");
+    else
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: scanned or image-only?");
+    gc_err_detail(err, "no_text");
+    return GC_ENOTEXT;
 }
 
 int gc_extract_pdf(gc_text *out, const unsigned char *data, size_t len,
@@ -119,6 +157,7 @@ int gc_extract_pdf(gc_text *out, const unsigned char *data, size_t len,
     GBytes *bytes;
     GError *gerr = NULL;
     PopplerDocument *doc;
+    gc_pdf_ocr ocr;
     int n, rc = 0;
 
     if ((pdf = gc_pdf_lib(err)) == NULL)
@@ -129,21 +168,19 @@ int gc_extract_pdf(gc_text *out, const unsigned char *data, size_t len,
         g_bytes_unref(bytes);
         return open_error(gerr, err);
     }
+    gc_pdf_ocr_init(&ocr, lim);
     n = pdf->poppler_document_get_n_pages(doc);
     for (int i = 0; i < n && rc == 0; i++) {
         if ((unsigned)i >= lim->pages) {   /* P4: the rest is not read */
             out->truncated = 1;
             break;
         }
-        rc = append_page(out, doc, i, err);
+        rc = append_page(out, doc, i, &ocr, err);
         out->n_pages++;
     }
     pdf->g_object_unref(doc);
     g_bytes_unref(bytes);
-    if (rc == 0 && !is_usable_text(out->buf ? out->buf : "", out->len, out->n_pages)) {
-        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: scanned or image-only?");
-        gc_err_detail(err, "no_text");
-        rc = GC_ENOTEXT;
-    }
+    if (rc == 0 && !is_usable_text(out->buf ? out->buf : "", out->len, out->n_pages))
+        rc = no_text(&ocr, err);
     return rc;
 }

@@ -17,6 +17,7 @@
     X(poppler_page_get_size) X(poppler_page_get_text) X(poppler_page_get_text_layout) \
     X(poppler_page_get_text_attributes) X(poppler_page_free_text_attributes)      \
     X(poppler_page_render) X(g_object_unref)                                      \
+    X(poppler_page_get_image_mapping) X(poppler_page_free_image_mapping)          \
     X(cairo_image_surface_create) X(cairo_image_surface_get_width)                \
     X(cairo_image_surface_get_height) X(cairo_image_surface_get_stride)           \
     X(cairo_image_surface_get_data) X(cairo_surface_status) X(cairo_surface_flush) \

@@ -18,7 +18,8 @@
     X(xmlFreeTextReader) X(xmlTextReaderRead) X(xmlTextReaderNodeType)            \
     X(xmlTextReaderIsEmptyElement) X(xmlTextReaderConstNamespaceUri)              \
     X(xmlTextReaderConstLocalName) X(xmlTextReaderConstValue)                     \
-    X(xmlTextReaderGetAttributeNs) X(xmlTextReaderSetStructuredErrorHandler)      \
+    X(xmlTextReaderGetAttributeNs) X(xmlTextReaderGetAttribute)                  \
+    X(xmlTextReaderSetStructuredErrorHandler)      \
     X(htmlReadMemory) X(xmlFreeDoc) X(xmlFree) X(__xmlParserVersion)
 
 typedef struct gc_xml_api {

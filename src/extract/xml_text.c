@@ -35,7 +35,28 @@ struct walk {
     unsigned xml_line, xml_col;
     unsigned too_deep;    /* libxml2's own depth limit fired */
     unsigned too_big;     /* libxml2's own text-node size limit fired */
+    gc_xml_elem_fn call;  /* GC_XML_CALL elements go here (or nowhere) */
+    void *call_ctx;
 };
+
+struct gc_xml_elem {
+    struct walk w;
+};
+
+char *gc_xml_elem_attr(const gc_xml_elem *e, const char *ns, const char *name)
+{
+    const struct walk *w = &e->w;
+    xmlChar *v = ns ? xml->xmlTextReaderGetAttributeNs(w->r, (const xmlChar *)name,
+                                                      (const xmlChar *)ns)
+                    : xml->xmlTextReaderGetAttribute(w->r, (const xmlChar *)name);
+    char *copy;
+
+    if (v == NULL)
+        return NULL;
+    copy = strdup((const char *)v);
+    (*xml->xmlFree)(v);
+    return copy;
+}
 
 /* libxml2's default handler prints the offending document line, which is
  * personal data (X6): keep only the code and position of the first error. */
@@ -217,6 +238,9 @@ static int on_start(struct walk *w)
     }
     if ((flags & GC_XML_EMIT) && (rc = emit_repeat(w, rule)) < 0)
         return rc;
+    if ((flags & GC_XML_CALL) && w->call != NULL &&
+        (rc = w->call(w->call_ctx, (const gc_xml_elem *)(const void *)w, rule->local)) < 0)
+        return rc;
     /* A paragraph nested in another one (a text box, a footnote body) starts
      * its own line instead of gluing onto the text before it. */
     if ((flags & GC_XML_PARA) && (rc = owe(w, GC_XML_PARA)) < 0)
@@ -351,7 +375,8 @@ static int run(struct walk *w)
 }
 
 static int walk_reader(xmlTextReaderPtr r, unsigned tree_mode, gc_text *out, const char *part,
-                       const gc_xml_rules *rules, const gc_limits *lim, gc_err *err)
+                       const gc_xml_rules *rules, gc_xml_elem_fn call, void *call_ctx,
+                       const gc_limits *lim, gc_err *err)
 {
     struct walk w;
     int rc;
@@ -359,6 +384,8 @@ static int walk_reader(xmlTextReaderPtr r, unsigned tree_mode, gc_text *out, con
     if (r == NULL)
         return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
     memset(&w, 0, sizeof w);
+    w.call = call;
+    w.call_ctx = call_ctx;
     w.r = r;
     w.tree_mode = tree_mode;
     w.out = out;
@@ -482,6 +509,13 @@ int gc_xml_prescan(const unsigned char *s, size_t len, int html, const char *par
 int gc_xml_extract(gc_text *out, const unsigned char *data, size_t len, const char *part,
                    const gc_xml_rules *rules, const gc_limits *lim, gc_err *err)
 {
+    return gc_xml_extract_cb(out, data, len, part, rules, NULL, NULL, lim, err);
+}
+
+int gc_xml_extract_cb(gc_text *out, const unsigned char *data, size_t len, const char *part,
+                      const gc_xml_rules *rules, gc_xml_elem_fn call, void *call_ctx,
+                      const gc_limits *lim, gc_err *err)
+{
     int rc;
 
     if ((xml = gc_xml_lib(err)) == NULL)
@@ -496,7 +530,7 @@ int gc_xml_extract(gc_text *out, const unsigned char *data, size_t len, const ch
     return walk_reader(xml->xmlReaderForMemory((const char *)data, (int)len, NULL, NULL,
                                           XML_PARSE_NONET | XML_PARSE_NOERROR |
                                               XML_PARSE_NOWARNING),
-                       0, out, part, rules, lim, err);
+                       0, out, part, rules, call, call_ctx, lim, err);
 }
 
 int gc_xml_extract_doc(gc_text *out, struct _xmlDoc *doc, const char *part,
@@ -504,5 +538,5 @@ int gc_xml_extract_doc(gc_text *out, struct _xmlDoc *doc, const char *part,
 {
     if ((xml = gc_xml_lib(err)) == NULL)
         return err ? err->code : GC_EFORMAT;
-    return walk_reader(xml->xmlReaderWalker(doc), 1, out, part, rules, lim, err);
+    return walk_reader(xml->xmlReaderWalker(doc), 1, out, part, rules, NULL, NULL, lim, err);
 }

@@ -30,6 +30,7 @@ enum {
                                 attribute `count_attr` in the element's own
                                 namespace (ODF text:s text:c), 1 if absent */
     GC_XML_VERBATIM = 1u << 7, /* text inside keeps its whitespace (HTML pre) */
+    GC_XML_CALL = 1u << 8,   /* its start is reported to gc_xml_extract_cb's callback */
 };
 
 typedef struct gc_xml_rule {
@@ -62,6 +63,20 @@ typedef struct gc_xml_rules {
  * "xml_depth", GC_ELIMIT "text_bytes" (from gc_text), GC_ENOMEM. */
 int gc_xml_extract(gc_text *out, const unsigned char *xml, size_t len, const char *part,
                    const gc_xml_rules *rules, const gc_limits *lim, gc_err *err);
+
+/* An element reported to a callback (GC_XML_CALL): only good during the
+ * call.  gc_xml_elem_attr returns a copy of its attribute `name` in
+ * namespace `ns` (NULL: none), to free(), or NULL. */
+typedef struct gc_xml_elem gc_xml_elem;
+typedef int (*gc_xml_elem_fn)(void *ctx, const gc_xml_elem *e, const char *local);
+char *gc_xml_elem_attr(const gc_xml_elem *e, const char *ns, const char *name);
+
+/* gc_xml_extract, reporting the start of every GC_XML_CALL element to
+ * fn(ctx, ...) in document order; a negative return stops the walk with
+ * that code. */
+int gc_xml_extract_cb(gc_text *out, const unsigned char *xml, size_t len, const char *part,
+                      const gc_xml_rules *rules, gc_xml_elem_fn fn, void *ctx,
+                      const gc_limits *lim, gc_err *err);
 
 /* A linear pass over raw XML or HTML bytes before libxml2 sees them: more
  * than lim->xml_attributes attributes (namespace declarations included) on

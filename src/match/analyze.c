@@ -55,6 +55,20 @@ int gc_analyze_text(gc_doc **out, const gc_data *d, const char *text, size_t len
     return 0;
 }
 
+/* What the extractor says about OCR and its warnings, copied into the doc. */
+static void ocr_facts(gc_doc *doc, const gc_text *t)
+{
+    doc->warnings = t->warnings;
+    doc->ocr_words = t->ocr.words;
+    doc->ocr_dropped = t->ocr.dropped;
+    doc->ocr_conf = t->ocr.words ? t->ocr.conf_sum / t->ocr.words : 0;
+    if (doc->ocr_conf > 100)
+        doc->ocr_conf = 100;
+    snprintf(doc->ocr_lang, sizeof doc->ocr_lang, "%s", t->ocr.n_pages ? t->ocr.lang : "");
+    g_array_append_vals(doc->ocr_pages, t->ocr.pages, t->ocr.n_pages);
+    g_array_append_vals(doc->ocr_lines, t->ocr.lines, 2 * t->ocr.n_lines);
+}
+
 int gc_analyze(gc_doc **out, const gc_data *d, const unsigned char *buf, size_t len,
                const gc_limits *lim, const gc_analyze_opts *opts, gc_err *err)
 {
@@ -70,6 +84,8 @@ int gc_analyze(gc_doc **out, const gc_data *d, const unsigned char *buf, size_t 
     doc->pages = t.n_pages;
     doc->hidden = t.n_hidden;
     doc->truncated = t.truncated;
+    if (rc == 0)
+        ocr_facts(doc, &t);
     if (rc == 0)
         rc = run_text(doc, d, t.buf ? t.buf : "", t.len, opts, err);
     gc_text_free(&t);

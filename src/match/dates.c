@@ -252,6 +252,8 @@ static int named(const lexer *L, size_t i, atom *a)
         return 0;
     if (j < L->nt && L->t[j].kind == T_DOT)
         j++;
+    else if (j + 1 < L->nt && L->t[j].kind == T_OTHER && !L->t[j].space && is_year(&L->t[j + 1]))
+        j++;   /* "Apr? 2020", "Apr' 2020": a scan's speck on the month */
     if (j + 2 < L->nt && L->t[j].kind == T_NUM && L->t[j].ndig <= 2 &&
         L->t[j + 1].kind == T_COMMA && is_year(&L->t[j + 2]))
         j += 2, day = 1;   /* a day: January 15, 2019 */
@@ -361,7 +363,11 @@ static size_t range_from(const lexer *L, atom *s, gc_date_range *out, size_t *n,
     }
     if (s->partial)
         return s->next;
-    if (conn && (j + 1 >= L->nt || L->t[j + 1].kind == T_WORD || L->t[j + 1].kind == T_OTHER)) {
+    /* Open only when what follows is no date: "Jan 2017 – Apr? 2020" (an
+     * OCR slip in the end) is a start we know, not a job held until now. */
+    if (conn && (j + 1 >= L->nt || L->t[j + 1].kind == T_OTHER ||
+                 (L->t[j + 1].kind == T_WORD && word_kind(L, j + 1) != GC_CAL_MONTH &&
+                  word_kind(L, j + 1) != GC_CAL_SEASON))) {
         emit(L, out, n, max, s, NULL, 1, j);   /* "2026 –", open: until now */
         return j + 1;
     }

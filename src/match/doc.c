@@ -23,6 +23,8 @@ gc_doc *gc_doc_new(const gc_data *d)
     doc->positions = g_array_new(FALSE, FALSE, sizeof(gc_position));
     doc->pool = g_string_new(NULL);
     g_string_append_c(doc->pool, '\0');  /* offset 0 is the empty string */
+    doc->ocr_pages = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    doc->ocr_lines = g_array_new(FALSE, FALSE, sizeof(uint32_t));
     return doc;
 }
 
@@ -55,6 +57,8 @@ void gc_doc_free(gc_doc *doc)
     g_array_free(doc->secs, TRUE);
     g_array_free(doc->positions, TRUE);
     g_string_free(doc->pool, TRUE);
+    g_array_free(doc->ocr_pages, TRUE);
+    g_array_free(doc->ocr_lines, TRUE);
     free(doc->text);
     g_free(doc);
 }
@@ -164,6 +168,61 @@ const char *gc_doc_miss(const gc_doc *doc, size_t i, size_t *skill_out, unsigned
     return str(doc, x->reason);
 }
 
+/* ---- OCR and warnings ---------------------------------------------------- */
+
+size_t gc_doc_n_ocr_pages(const gc_doc *doc) { return doc->ocr_pages->len; }
+unsigned gc_doc_ocr_page(const gc_doc *doc, size_t i)
+{
+    return g_array_index(doc->ocr_pages, uint32_t, i);
+}
+double gc_doc_ocr_confidence(const gc_doc *doc) { return doc->ocr_conf; }
+unsigned gc_doc_ocr_words(const gc_doc *doc) { return doc->ocr_words; }
+unsigned gc_doc_ocr_dropped(const gc_doc *doc) { return doc->ocr_dropped; }
+const char *gc_doc_ocr_lang(const gc_doc *doc) { return doc->ocr_lang; }
+
+int gc_doc_line_ocr(const gc_doc *doc, unsigned line)
+{
+    for (guint i = 0; i + 1 < doc->ocr_lines->len; i += 2)
+        if (line >= g_array_index(doc->ocr_lines, uint32_t, i) &&
+            line <= g_array_index(doc->ocr_lines, uint32_t, i + 1))
+            return 1;
+    return 0;
+}
+
+int gc_doc_evidence_ocr(const gc_doc *doc, size_t skill, size_t i)
+{
+    unsigned line = 0;
+
+    (void)gc_doc_evidence(doc, skill, i, &line, NULL, NULL);
+    return gc_doc_line_ocr(doc, line);
+}
+
+static const struct {
+    uint32_t bit;
+    const char *name;
+} warning_names[] = {
+    {GC_WARN_GARBLED, "garbled_text"},
+    {GC_WARN_OCR_INCOMPLETE, "ocr_incomplete"},
+};
+#define GC_WARN_ALL (GC_WARN_GARBLED | GC_WARN_OCR_INCOMPLETE)
+
+size_t gc_doc_n_warnings(const gc_doc *doc)
+{
+    size_t n = 0;
+
+    for (size_t k = 0; k < G_N_ELEMENTS(warning_names); k++)
+        n += (doc->warnings & warning_names[k].bit) != 0;
+    return n;
+}
+
+const char *gc_doc_warning(const gc_doc *doc, size_t i)
+{
+    for (size_t k = 0; k < G_N_ELEMENTS(warning_names); k++)
+        if ((doc->warnings & warning_names[k].bit) && i-- == 0)
+            return warning_names[k].name;
+    return NULL;
+}
+
 size_t gc_doc_n_sections(const gc_doc *doc) { return doc->secs->len; }
 
 const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out)
@@ -202,8 +261,11 @@ void gc_doc_position(const gc_doc *doc, size_t i, gc_position_info *out)
 typedef struct doc_head {
     uint32_t magic, n_skills, pages, hidden, truncated;
     uint32_t n_found, n_ev, n_imp, n_miss, n_secs, n_positions, pool_len, name;
+    uint32_t warnings, ocr_words, ocr_dropped, n_ocr_pages, n_ocr_lines;
     uint64_t text_bytes;
+    double ocr_conf;
     char format[16];
+    char ocr_lang[GC_OCR_LANG_MAX];
     gc_err err;
 } doc_head;
 
@@ -218,12 +280,30 @@ int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *er
     GString *s = g_string_new(NULL);
 
     (void)err;
-    memset(&h, 0, sizeof h);
-    h = (doc_head){DOC_MAGIC, doc->n_skills, doc->pages, doc->hidden, doc->truncated,
-                   doc->found->len, doc->ev->len, doc->imp->len, doc->miss->len,
-                   doc->secs->len, doc->positions->len, (uint32_t)doc->pool->len,
-                   doc->name, doc->text_bytes, {0}, doc->err};
+    memset(&h, 0, sizeof h);   /* padding too: the bytes cross a pipe */
+    h.magic = DOC_MAGIC;
+    h.n_skills = doc->n_skills;
+    h.pages = doc->pages;
+    h.hidden = doc->hidden;
+    h.truncated = doc->truncated;
+    h.n_found = doc->found->len;
+    h.n_ev = doc->ev->len;
+    h.n_imp = doc->imp->len;
+    h.n_miss = doc->miss->len;
+    h.n_secs = doc->secs->len;
+    h.n_positions = doc->positions->len;
+    h.pool_len = (uint32_t)doc->pool->len;
+    h.name = doc->name;
+    h.text_bytes = doc->text_bytes;
+    h.err = doc->err;
     memcpy(h.format, doc->format, sizeof h.format);
+    h.warnings = doc->warnings;
+    h.ocr_words = doc->ocr_words;
+    h.ocr_dropped = doc->ocr_dropped;
+    h.n_ocr_pages = doc->ocr_pages->len;
+    h.n_ocr_lines = doc->ocr_lines->len;
+    h.ocr_conf = doc->ocr_conf;
+    memcpy(h.ocr_lang, doc->ocr_lang, sizeof h.ocr_lang);
     put(s, &h, sizeof h);
     put(s, doc->how, doc->n_skills);
     put(s, doc->found->data, doc->found->len * sizeof(uint32_t));
@@ -232,6 +312,8 @@ int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *er
     put(s, doc->miss->data, doc->miss->len * sizeof(gc_miss));
     put(s, doc->secs->data, doc->secs->len * sizeof(gc_sec));
     put(s, doc->positions->data, doc->positions->len * sizeof(gc_position));
+    put(s, doc->ocr_pages->data, doc->ocr_pages->len * sizeof(uint32_t));
+    put(s, doc->ocr_lines->data, doc->ocr_lines->len * sizeof(uint32_t));
     put(s, doc->pool->str, doc->pool->len);
     *len_out = s->len;
     *buf_out = g_string_free(s, FALSE);
@@ -266,6 +348,29 @@ static int valid_position(const gc_position *p, size_t pool_len)
     return p->first_line >= 1 && p->first_line <= p->last_line && p->date_line >= p->first_line &&
            p->date_line <= p->last_line && p->title < pool_len && p->org < pool_len &&
            p->present <= 1 && valid_date(&p->start) && (p->present || valid_date(&p->end));
+}
+
+/* The OCR facts: pages ascending from 1, line pairs ordered, known
+ * warnings, a confidence in 0..100 and a language list (gc_ocr_lang_valid's
+ * characters), which reports print. */
+static int valid_ocr(const gc_doc *doc)
+{
+    const uint32_t *pg = (const uint32_t *)(const void *)doc->ocr_pages->data;
+    const uint32_t *ln = (const uint32_t *)(const void *)doc->ocr_lines->data;
+    size_t n = strnlen(doc->ocr_lang, sizeof doc->ocr_lang);
+
+    if ((doc->warnings & ~(uint32_t)GC_WARN_ALL) || n == sizeof doc->ocr_lang ||
+        !(doc->ocr_conf >= 0 && doc->ocr_conf <= 100) || doc->ocr_lines->len % 2)
+        return 0;
+    if (strspn(doc->ocr_lang, "abcdefghijklmnopqrstuvwxyz_+") != n)
+        return 0;
+    for (guint i = 0; i < doc->ocr_pages->len; i++)
+        if (pg[i] == 0 || (i > 0 && pg[i] <= pg[i - 1]))
+            return 0;
+    for (guint i = 0; i + 1 < doc->ocr_lines->len; i += 2)
+        if (ln[i] == 0 || ln[i] > ln[i + 1])
+            return 0;
+    return 1;
 }
 
 static int valid(const gc_doc *doc, size_t n_sections)
@@ -303,7 +408,7 @@ static int valid(const gc_doc *doc, size_t n_sections)
     for (guint i = 0; i < doc->positions->len; i++)
         if (!valid_position(&g_array_index(doc->positions, gc_position, i), pl))
             return 0;
-    return 1;
+    return valid_ocr(doc);
 }
 
 static int decode_body(gc_doc *doc, reader *r, const doc_head *h)
@@ -320,7 +425,8 @@ static int decode_body(gc_doc *doc, reader *r, const doc_head *h)
         take(r, doc->secs, h->n_secs, sizeof(gc_sec)) < 0 ||
         h->n_positions > GC_POSITIONS_MAX ||
         take(r, doc->positions, h->n_positions, sizeof(gc_position)) < 0 ||
-        r->left != h->pool_len)
+        take(r, doc->ocr_pages, h->n_ocr_pages, sizeof(uint32_t)) < 0 ||
+        take(r, doc->ocr_lines, h->n_ocr_lines, sizeof(uint32_t)) < 0 || r->left != h->pool_len)
         return -1;
     g_string_truncate(doc->pool, 0);
     g_string_append_len(doc->pool, r->p, (gssize)h->pool_len);
@@ -344,13 +450,12 @@ int gc_doc_decode(gc_doc **out, const gc_data *d, const char *buf, size_t len, g
      * known code (or none) and a known format name, which reports print
      * (an error document may have none). */
     h.format[sizeof h.format - 1] = '\0';
-    if (decode_body(doc, &r, &h) < 0 || !valid(doc, d->sections->len) ||
+    doc->warnings = h.warnings;
+    doc->ocr_conf = h.ocr_conf;
+    memcpy(doc->ocr_lang, h.ocr_lang, sizeof doc->ocr_lang);
+    if (decode_body(doc, &r, &h) < 0 || !valid(doc, d->sections->len) || h.name >= h.pool_len ||
         h.err.code > 0 || strcmp(gc_code_name(h.err.code), "unknown") == 0 ||
         (gc_format_from_name(h.format) < 0 && (h.format[0] || !h.err.code))) {
-        gc_doc_free(doc);
-        return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
-    }
-    if (h.name >= h.pool_len) {
         gc_doc_free(doc);
         return gc_err_set(err, GC_ECRASH, NULL, 0, 0, "the parser sent a malformed result");
     }
@@ -359,6 +464,8 @@ int gc_doc_decode(gc_doc **out, const gc_data *d, const char *buf, size_t len, g
     doc->hidden = h.hidden;
     doc->truncated = h.truncated;
     doc->text_bytes = h.text_bytes;
+    doc->ocr_words = h.ocr_words;
+    doc->ocr_dropped = h.ocr_dropped;
     memcpy(doc->format, h.format, sizeof doc->format);
     doc->format[sizeof doc->format - 1] = '\0';
     doc->err = h.err;

@@ -52,6 +52,12 @@ struct gc_doc {
     GArray *positions;               /* gc_position, in document order */
     uint32_t name;                   /* the person's name (pool), 0 when unknown */
     GString *pool;                   /* NUL-terminated strings */
+    uint32_t warnings;               /* GC_WARN_* (base/text.h) */
+    uint32_t ocr_words, ocr_dropped; /* words OCR kept, and left out */
+    double ocr_conf;                 /* mean confidence of the kept words, 0..100 */
+    char ocr_lang[GC_OCR_LANG_MAX];  /* "" without OCR */
+    GArray *ocr_pages;               /* uint32: pages (pictures) read with OCR, ascending */
+    GArray *ocr_lines;               /* uint32 pairs: [first, last] lines of OCR text */
     const gc_data *data;             /* for section names; not owned */
     char *text;                      /* normalised text, with keep_text */
 };

@@ -41,6 +41,8 @@ static void evidence(gc_buf *b, const gc_doc *doc, size_t skill, const gc_report
         }
         gc_buf_adds(b, ",\"matched\":");
         doc_str(b, matched, o);
+        if (gc_doc_evidence_ocr(doc, skill, i))
+            gc_buf_adds(b, ",\"ocr\":true");
         gc_buf_addc(b, '}');
     }
     gc_buf_addc(b, ']');
@@ -236,6 +238,32 @@ static void error(gc_buf *b, const gc_err *e)
     gc_buf_addc(b, '}');
 }
 
+/* "warnings" and "ocr", only when there is something to say. */
+static void ocr_and_warnings(gc_buf *b, const gc_doc *doc)
+{
+    size_t n = gc_doc_n_warnings(doc);
+
+    if (n > 0) {
+        gc_buf_adds(b, ",\"warnings\":[");
+        for (size_t i = 0; i < n; i++) {
+            gc_buf_adds(b, i ? "," : "");
+            gc_json_str(b, gc_doc_warning(doc, i));
+        }
+        gc_buf_addc(b, ']');
+    }
+    if ((n = gc_doc_n_ocr_pages(doc)) == 0)
+        return;
+    gc_buf_adds(b, ",\"ocr\":{\"pages\":[");
+    for (size_t i = 0; i < n; i++)
+        gc_buf_printf(b, "%s%u", i ? "," : "", gc_doc_ocr_page(doc, i));
+    gc_buf_adds(b, "],\"mean_confidence\":");
+    gc_json_num(b, gc_doc_ocr_confidence(doc), 1);
+    gc_buf_printf(b, ",\"words\":%u,\"dropped_words\":%u,\"lang\":", gc_doc_ocr_words(doc),
+                  gc_doc_ocr_dropped(doc));
+    gc_json_str(b, gc_doc_ocr_lang(doc));
+    gc_buf_addc(b, '}');
+}
+
 static void sections(gc_buf *b, const gc_doc *doc)
 {
     gc_buf_adds(b, ",\"sections\":[");
@@ -418,6 +446,7 @@ void gc_report_json(gc_buf *b, const gc_result *r, const gc_report_opts *o)
         doc_str(b, gc_doc_name(doc), o);
     else
         gc_buf_adds(b, "null");
+    ocr_and_warnings(b, doc);
     sections(b, doc);
     experience(b, d, r, o);
     skills(b, d, doc, gc_result_experience(r), o);

@@ -94,6 +94,18 @@ strace -f -qq -e trace=openat -o "$tmp/mixed.trace" "$bin" --format json -j 2 $R
 check "a txt/pdf/docx/odt/html batch never opens libgsf or libmd4c" "! grep -qE 'libgsf|libmd4c' '$tmp/mixed.trace'"
 strace -f -qq -e trace=openat -o "$tmp/doc.trace" "$bin" --format json -j 2 $R/*.doc $R/*.md >/dev/null 2>&1
 check "a .doc + Markdown batch opens libgsf and libmd4c once each, never poppler" "[ \$(grep -c 'libgsf-1.*= [0-9]' '$tmp/doc.trace') -eq 1 ] && [ \$(grep -c 'libmd4c.*= [0-9]' '$tmp/doc.trace') -eq 1 ] && ! grep -q 'libpoppler' '$tmp/doc.trace'"
+# OCR (libtesseract and its ~55 libraries) is loaded only by a file that
+# needs it: never for text PDFs or ordinary DOCX/ODT, once for a scan.
+textpdf=$(ls $R/*.pdf | grep -v -e scanned- -e garbled-)
+textdocx=$(ls $R/*.docx $R/*.odt | grep -v scanned-)
+strace -f -qq -e trace=openat -o "$tmp/tpdf.trace" "$bin" --format json -j 2 $textpdf >/dev/null 2>&1
+check "a text PDF batch never opens tesseract" "! grep -q 'libtesseract' '$tmp/tpdf.trace' && grep -q 'libpoppler' '$tmp/tpdf.trace'"
+strace -f -qq -e trace=openat -o "$tmp/tdocx.trace" "$bin" --format json -j 2 $textdocx >/dev/null 2>&1
+check "a DOCX/ODT batch never opens tesseract" "! grep -q 'libtesseract' '$tmp/tdocx.trace' && grep -q 'libzip' '$tmp/tdocx.trace'"
+strace -f -qq -e trace=openat -o "$tmp/one.trace" "$bin" --format json $R/one-column-mle.pdf >/dev/null 2>&1
+check "a text PDF alone never opens tesseract" "! grep -q -e 'libtesseract' -e 'tessdata' '$tmp/one.trace'"
+strace -f -qq -e trace=openat -o "$tmp/scan.trace" "$bin" --format json $R/scanned-mle.pdf >/dev/null 2>&1
+check "a scanned PDF opens tesseract and its English data" "grep -q 'libtesseract.*= [0-9]' '$tmp/scan.trace' && grep -q 'eng.traineddata.*= [0-9]' '$tmp/scan.trace'"
 
 # --- a child started on the CPU the last one left gets the whole set back
 # (batch.c; it narrows only for the fork).  Children that have run 2 ms are

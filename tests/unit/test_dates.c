@@ -84,6 +84,9 @@ static const char *const cases[][2] = {
     {"Jan 2019 bis Mar 2020", "2019-01..2020-03"},
     {"Jan 2019 Mar 2020", "2019-01..2020-03"},   /* a soft hyphen removed */
     {"Aug. 2014 - Exp. Apr. 2016", "2014-08..2016-04"},
+    /* OCR slips: a speck after the month; an end it cannot read is no "present" */
+    {"Jan 2017 - Apr? 2020", "2017-01..2020-04"},
+    {"Jan 2017 - Apr", "2017-01..2017-01"},
     /* two periods in one entry */
     {"Summer 2012 and 2013", "2012-06..2012-08 | 2013-06..2013-08"},
     {"Sep. 2013, Mar. 2011 - Oct. 2011", "2013-09..2013-09 | 2011-03..2011-10"},

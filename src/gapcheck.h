@@ -368,20 +368,24 @@ const char *gc_change_name(gc_change c);   /* "none", "gained", "lost", "changed
 typedef struct gc_skill_side {
     gc_how how;
     int months;          /* in dated positions; -1 when in none (or absent) */
+    int months_since;    /* since its last use there, 0 when current; -1 as months */
     gc_credit credit;    /* towards the role (the score's, with the title's
                             share) for a skill of the role; for another
                             skill its own credit under the role's model */
 } gc_skill_side;
 
 /* A skill is CHANGED when both versions show it (or the role lists it) and
- * how it is shown (evidenced or implied), its months in dated positions,
- * its basis (listed only → positions …) or its credit by half a percentage
- * point or more differ. */
+ * how it is shown (evidenced or implied), its months in dated positions or
+ * since its last use there, its basis (listed only → positions …) or, for
+ * a skill of the role, its credit by half a percentage point or more
+ * differ. */
 typedef struct gc_skill_diff {
     size_t skill;
     gc_change change;
     int in_role;         /* the role lists it */
     long phase;          /* the first phase listing it, or -1 */
+    int direction;       /* 1 better, -1 worse, 0 neither: gained or lost, else
+                            by credit, else by months, else by recency */
     gc_skill_side before, after;
 } gc_skill_diff;
 
@@ -415,6 +419,9 @@ size_t gc_diff_n_added(const gc_diff *df);
 size_t gc_diff_added(const gc_diff *df, size_t i);
 size_t gc_diff_n_removed(const gc_diff *df);
 size_t gc_diff_removed(const gc_diff *df, size_t i);
+/* 0 when both versions name a person (gc_doc_name) and the names differ,
+ * case and spacing aside: perhaps not two versions of one résumé. */
+int gc_diff_same_person(const gc_diff *df);
 /* 1 when nothing a report shows differs: skills, scores, experience,
  * positions. */
 int gc_diff_same(const gc_diff *df);

@@ -41,11 +41,13 @@ static gc_skill_side side(const gc_data *d, const gc_result *r, const gc_score *
 {
     const gc_doc *doc = gc_result_doc(r);
     const gc_experience *x = gc_result_experience(r);
-    gc_skill_side s = {gc_doc_how(doc, skill), -1, {0, 0, 0, GC_BASIS_NONE, 0}};
+    gc_skill_side s = {gc_doc_how(doc, skill), -1, -1, {0, 0, 0, GC_BASIS_NONE, 0}};
     gc_skill_use_info u;
 
-    if (s.how == GC_EVIDENCED && gc_experience_skill(x, skill, &u))
+    if (s.how == GC_EVIDENCED && gc_experience_skill(x, skill, &u)) {
         s.months = u.months;
+        s.months_since = u.months_since;
+    }
     if (phase >= 0)
         s.credit = gc_score_skill_credit(sc, (size_t)phase, at);
     else if (s.how != GC_ABSENT)
@@ -53,16 +55,39 @@ static gc_skill_side side(const gc_data *d, const gc_result *r, const gc_score *
     return s;
 }
 
-static gc_change classify(const gc_skill_side *a, const gc_skill_side *b)
+/* Credit counts for the role's skills only: another skill's own credit
+ * moves with what implies it, which its months and basis already say. */
+static gc_change classify(const gc_skill_side *a, const gc_skill_side *b, int in_role)
 {
     if (a->how == GC_ABSENT && b->how != GC_ABSENT)
         return GC_CHANGE_GAINED;
     if (a->how != GC_ABSENT && b->how == GC_ABSENT)
         return GC_CHANGE_LOST;
-    if (a->how != b->how || a->months != b->months || a->credit.basis != b->credit.basis ||
-        fabs(a->credit.credit - b->credit.credit) >= CREDIT_EPS)
+    if (a->how != b->how || a->months != b->months || a->months_since != b->months_since ||
+        a->credit.basis != b->credit.basis ||
+        (in_role && fabs(a->credit.credit - b->credit.credit) >= CREDIT_EPS))
         return GC_CHANGE_CHANGED;
     return GC_CHANGE_NONE;
+}
+
+static int sign(double d)
+{
+    return (d > 0) - (d < 0);
+}
+
+static int direction(const gc_skill_diff *e)
+{
+    const gc_skill_side *a = &e->before, *b = &e->after;
+
+    if (e->change == GC_CHANGE_GAINED || e->change == GC_CHANGE_LOST)
+        return e->change == GC_CHANGE_GAINED ? 1 : -1;
+    if (fabs(b->credit.credit - a->credit.credit) >= CREDIT_EPS)
+        return sign(b->credit.credit - a->credit.credit);
+    if (a->months != b->months)
+        return sign(b->months - a->months);
+    if (a->months_since != b->months_since && a->months_since >= 0 && b->months_since >= 0)
+        return sign(a->months_since - b->months_since);
+    return 0;
 }
 
 static void add_skill(gc_diff *df, size_t skill, long phase, size_t at)
@@ -74,7 +99,8 @@ static void add_skill(gc_diff *df, size_t skill, long phase, size_t at)
     e->phase = phase;
     e->before = side(df->d, df->before, df->sc_before, df->role, skill, phase, at);
     e->after = side(df->d, df->after, df->sc_after, df->role, skill, phase, at);
-    e->change = classify(&e->before, &e->after);
+    e->change = classify(&e->before, &e->after, e->in_role);
+    e->direction = direction(e);
 }
 
 static int compare_skills(gc_diff *df, gc_err *err)
@@ -105,33 +131,38 @@ static int compare_skills(gc_diff *df, gc_err *err)
 
 /* ---- positions -------------------------------------------------------- */
 
-/* Title and organisation, case-folded, spaces collapsed: "" when neither. */
+/* Appends s case-folded, with runs of white space as one space and none
+ * at either end. */
+static void fold(GString *k, const char *s)
+{
+    char *f = g_utf8_casefold(s ? s : "", -1);
+    int space = 0;
+    size_t start = k->len;
+
+    for (const char *c = f; *c; c++) {
+        if (g_ascii_isspace(*c)) {
+            space = k->len > start;
+            continue;
+        }
+        if (space)
+            g_string_append_c(k, ' ');
+        space = 0;
+        g_string_append_c(k, *c);
+    }
+    g_free(f);
+}
+
+/* Title and organisation, folded: "" when neither. */
 static char *position_key(const gc_doc *doc, size_t i, gc_position_info *p)
 {
     GString *k = g_string_new(NULL);
-    const char *parts[2];
 
     gc_doc_position(doc, i, p);
-    parts[0] = p->title;
-    parts[1] = p->org;
-    for (size_t j = 0; j < 2; j++) {
-        char *f = g_utf8_casefold(parts[j] ? parts[j] : "", -1);
-        int space = 0;
-        for (const char *c = f; *c; c++) {
-            if (g_ascii_isspace(*c)) {
-                space = k->len > 0;
-                continue;
-            }
-            if (space)
-                g_string_append_c(k, ' ');
-            space = 0;
-            g_string_append_c(k, *c);
-        }
+    if (p->title || p->org) {
+        fold(k, p->title);
         g_string_append_c(k, '\t');
-        g_free(f);
+        fold(k, p->org);
     }
-    if (strcmp(k->str, "\t\t") == 0)
-        g_string_truncate(k, 0);
     return g_string_free(k, FALSE);
 }
 
@@ -311,6 +342,25 @@ size_t gc_diff_count(const gc_diff *df, gc_change c)
     for (size_t i = 0; i < df->n_skills; i++)
         n += df->skills[i].change == c;
     return n;
+}
+
+int gc_diff_same_person(const gc_diff *df)
+{
+    const char *a = gc_doc_name(gc_result_doc(df->before));
+    const char *b = gc_doc_name(gc_result_doc(df->after));
+    GString *ka, *kb;
+    int same;
+
+    if (a == NULL || b == NULL)
+        return 1;
+    ka = g_string_new(NULL);
+    kb = g_string_new(NULL);
+    fold(ka, a);
+    fold(kb, b);
+    same = strcmp(ka->str, kb->str) == 0;
+    g_string_free(ka, TRUE);
+    g_string_free(kb, TRUE);
+    return same;
 }
 
 int gc_diff_same(const gc_diff *df)

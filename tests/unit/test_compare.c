@@ -103,7 +103,7 @@ static void gained(const gc_data *d)
     const gc_skill_diff *e = df ? find(d, df, "pytorch") : NULL;
     CHECK(e != NULL && e->change == GC_CHANGE_GAINED && e->in_role);
     CHECK(e != NULL && e->before.how == GC_ABSENT && e->after.how == GC_EVIDENCED);
-    CHECK(e != NULL && e->after.credit.credit > e->before.credit.credit);
+    CHECK(e != NULL && e->after.credit.credit > e->before.credit.credit && e->direction == 1);
     /* PyTorch implies deep learning, a skill the role does not list: gained too */
     e = df ? find(d, df, "deep-learning") : NULL;
     CHECK(e != NULL && e->change == GC_CHANGE_GAINED && !e->in_role &&
@@ -119,7 +119,7 @@ static void lost(const gc_data *d)
                           "mle", &err);
     const gc_skill_diff *e = df ? find(d, df, "pytorch") : NULL;
 
-    CHECK(e != NULL && e->change == GC_CHANGE_LOST);
+    CHECK(e != NULL && e->change == GC_CHANGE_LOST && e->direction == -1);
     CHECK(e != NULL && e->before.how == GC_EVIDENCED && e->after.how == GC_ABSENT);
     CHECK(df && months(gc_diff_score_after(df)) >= months(gc_diff_score_before(df)));
     CHECK(df && gc_diff_count(df, GC_CHANGE_GAINED) == 0);
@@ -139,11 +139,11 @@ static void changed(const gc_data *d)
     CHECK(e != NULL && e->change == GC_CHANGE_CHANGED);
     CHECK(e != NULL && e->before.credit.basis == GC_BASIS_LISTED && e->before.months == -1);
     CHECK(e != NULL && e->after.credit.basis == GC_BASIS_POSITIONS && e->after.months == 48);
-    CHECK(e != NULL && e->after.credit.credit > e->before.credit.credit);
+    CHECK(e != NULL && e->after.credit.credit > e->before.credit.credit && e->direction == 1);
     CHECK(df && months(gc_diff_score_after(df)) < months(gc_diff_score_before(df)));
     /* python: listed in both, the same credit: no change */
     e = df ? find(d, df, "python") : NULL;
-    CHECK(e != NULL && e->change == GC_CHANGE_NONE);
+    CHECK(e != NULL && e->change == GC_CHANGE_NONE && e->direction == 0);
     CHECK(df && gc_diff_n_added(df) == 1 && gc_diff_added(df, 0) == 0 && gc_diff_n_removed(df) == 0);
     gc_diff_free(df);
 
@@ -174,6 +174,14 @@ static void positions(const gc_data *d)
         CHECK(gc_diff_n_removed(df) == 1 && gc_diff_removed(df, 0) == 1);
         CHECK(!gc_diff_same(df));
     }
+    gc_diff_free(df);
+    /* a position that ended: the same position, its skill changed for the worse */
+    df = diff_of(d, "EXPERIENCE\nEngineer, Acme\tJan 2020 - Present\nRan Kubernetes.\n",
+                 "EXPERIENCE\nEngineer, Acme\tJan 2020 - Dec 2023\nRan Kubernetes.\n", "mle", &err);
+    const gc_skill_diff *e = df ? find(d, df, "kubernetes") : NULL;
+    CHECK(df && gc_diff_n_added(df) == 0 && gc_diff_n_removed(df) == 0);
+    CHECK(e != NULL && !e->in_role && e->change == GC_CHANGE_CHANGED && e->direction == -1);
+    CHECK(e != NULL && e->before.months_since == 0 && e->after.months_since == 36);
     gc_diff_free(df);
     df = diff_of(d, "EXPERIENCE\nData Scientist, Acme\tFeb 2020 - Present\nPython.\n",
                  "EXPERIENCE\nData Scientist, Acme\tMar 2020 - Present\nPython.\n", "mle", &err);

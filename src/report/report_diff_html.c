@@ -299,7 +299,8 @@ static void version_line(gc_buf *b, const char *label, const gc_result *r)
 
     gc_buf_printf(b, "%s: ", label);
     esc(b, gc_result_file(r));
-    gc_buf_printf(b, " (%s, %zu skills found)", gc_doc_format(doc), gc_doc_n_found(doc));
+    gc_buf_printf(b, " (%s, %zu skill%s found)", gc_doc_format(doc), gc_doc_n_found(doc),
+                  gc_doc_n_found(doc) == 1 ? "" : "s");
 }
 
 static void summary(gc_buf *b, const gc_diff *df)

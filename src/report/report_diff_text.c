@@ -41,7 +41,8 @@ static void version(gc_buf *b, const char *label, const gc_result *r, const gc_r
     gc_buf_printf(b, " (%s", gc_doc_format(doc));
     if (gc_doc_pages(doc))
         gc_buf_printf(b, ", %u page%s", gc_doc_pages(doc), gc_doc_pages(doc) == 1 ? "" : "s");
-    gc_buf_printf(b, "): %zu skills found\n", gc_doc_n_found(doc));
+    gc_buf_printf(b, "): %zu skill%s found\n", gc_doc_n_found(doc),
+                  gc_doc_n_found(doc) == 1 ? "" : "s");
     if (gc_doc_hidden_chars(doc))
         gc_buf_printf(b, "    %snote: %u characters of hidden text were ignored%s\n",
                       col(o, YELLOW), gc_doc_hidden_chars(doc), col(o, RESET));
@@ -71,6 +72,10 @@ static void experience(gc_buf *b, const gc_diff *df)
     size_t n = gc_experience_n_positions(x), m = gc_experience_n_positions(y);
     int as_of = gc_experience_as_of(y);
 
+    if (n == 0 && m == 0) {
+        gc_buf_adds(b, "  experience: no dated positions in either version\n");
+        return;
+    }
     gc_buf_adds(b, "  experience: ");
     gc_report_duration(b, gc_experience_total_months(x));
     gc_buf_printf(b, " in %zu dated position%s → ", n, n == 1 ? "" : "s");
@@ -158,6 +163,24 @@ static void evidence_lines(gc_buf *b, const gc_result *r, size_t s, const gc_rep
     }
 }
 
+/* A part of a skill's line: whole, on the next line when it does not fit
+ * on this one; word by word only when it is longer than a line. */
+static void words(gc_wrap *w, const char *sep, const char *text)
+{
+    char **v;
+
+    if (w->indent + gc_visible_len(text) <= w->width) {
+        gc_wrap_item(w, sep, text);
+        return;
+    }
+    v = g_strsplit(text, " ", -1);
+
+    for (size_t i = 0; v[i]; i++)
+        if (v[i][0])
+            gc_wrap_item(w, i == 0 ? sep : " ", v[i]);
+    g_strfreev(v);
+}
+
 /* "↑ Python  2.5 y, last used 2020-01 → 4 y, current  credit 60% → 100%" */
 static void skill_line(gc_buf *b, const gc_diff *df, const gc_skill_diff *e,
                        const gc_report_opts *o)
@@ -185,7 +208,7 @@ static void skill_line(gc_buf *b, const gc_diff *df, const gc_skill_diff *e,
     else if (e->change == GC_CHANGE_CHANGED && strcmp(ua, uz) != 0)
         item = g_strdup_printf("%s → %s", ua[0] ? ua : "not shown", uz[0] ? uz : "not shown");
     if (item)
-        gc_wrap_item(&w, "  ", item);
+        words(&w, "  ", item);
     g_free(item);
     if (e->in_role && gc_report_pct(e->before.credit.credit) !=
                           gc_report_pct(e->after.credit.credit)) {
@@ -194,7 +217,7 @@ static void skill_line(gc_buf *b, const gc_diff *df, const gc_skill_diff *e,
                                e->after.credit.basis == GC_BASIS_TITLE &&
                                        e->before.credit.basis != GC_BASIS_TITLE
                                    ? " (from the role's title)" : "");
-        gc_wrap_item(&w, "  ", item);
+        words(&w, "  ", item);
         g_free(item);
     }
     gc_buf_addc(b, '\n');
@@ -288,8 +311,10 @@ void gc_report_diff_text(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
     skills(b, df, GC_CHANGE_GAINED, "gained", o);
     if (gc_diff_count(df, GC_CHANGE_LOST)) {
         skills(b, df, GC_CHANGE_LOST, "lost", o);
-        gc_buf_printf(b, "     %sno longer shown: ask before taking it for forgotten%s\n",
-                      col(o, DIM), col(o, RESET));
+        gc_buf_printf(b, "     %s", col(o, DIM));
+        gc_wrap w = gc_wrap_start(b, o->width, 5);
+        words(&w, "", "no longer shown: ask before taking it for forgotten");
+        gc_buf_printf(b, "%s\n", col(o, RESET));
     }
     skills(b, df, GC_CHANGE_CHANGED, "changed", o);
     if (same)

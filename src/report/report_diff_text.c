@@ -285,6 +285,22 @@ static void positions(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
     }
 }
 
+/* "OLD → NEW"; when too long, "OLD →" and NEW on a line of its own. */
+static void title(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
+{
+    char *a = gc_report_clean(gc_result_file(gc_diff_before(df)), 0);
+    char *z = gc_report_clean(gc_result_file(gc_diff_after(df)), 0);
+    gc_wrap w;
+
+    gc_buf_adds(b, col(o, BOLD));
+    w = gc_wrap_start(b, o->width, 2);
+    gc_wrap_item(&w, "", a);
+    gc_wrap_item(&w, " → ", z);
+    gc_buf_printf(b, "%s\n", col(o, RESET));
+    g_free(a);
+    g_free(z);
+}
+
 void gc_report_diff_text(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
 {
     size_t same = 0;
@@ -292,12 +308,7 @@ void gc_report_diff_text(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
     for (size_t i = 0; i < gc_diff_n_skills(df); i++)
         same += gc_diff_skill(df, i)->change == GC_CHANGE_NONE &&
                 gc_diff_skill(df, i)->after.how != GC_ABSENT;
-
-    gc_buf_printf(b, "%s", col(o, BOLD));
-    clean_str(b, gc_result_file(gc_diff_before(df)), 0);
-    gc_buf_adds(b, " → ");
-    clean_str(b, gc_result_file(gc_diff_after(df)), 0);
-    gc_buf_printf(b, "%s\n", col(o, RESET));
+    title(b, df, o);
     version(b, "before:", gc_diff_before(df), o);
     version(b, "after: ", gc_diff_after(df), o);
     person(b, df, o);

@@ -53,6 +53,11 @@ CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
 # The command line on top of it (src/cli/).
 CLI = cli/main cli/cli cli/cli_data cli/cli_xdg cli/inputs cli/outdir cli/progress \
       cli/cmd_analyze cli/cmd_explain cli/cmd_lint cli/cmd_roles cli/isolate cli/batch cli/sandbox
+# Comparing two versions of one résumé (gapcheck diff): the model, its
+# writers and its command.
+CLI += cli/cmd_diff
+CORE += model/compare report/diff_formats report/report_diff_text report/report_diff_json \
+        report/report_diff_html
 DATA = $(sort $(wildcard lexicon/*.yaml)) $(sort $(wildcard roles/*.yaml))
 UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 

@@ -59,7 +59,11 @@ _gapcheck()
         COMPREPLY=($(compgen -W "$(_gapcheck_roles)" -- "$cur"))
         return ;;
     FMT)
-        COMPREPLY=($(compgen -W "text json csv tsv markdown html" -- "$cur"))
+        if [[ " ${COMP_WORDS[*]} " == *" diff "* ]]; then   # diff's own formats
+            COMPREPLY=($(compgen -W "text json html" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "text json csv tsv markdown html" -- "$cur"))
+        fi
         return ;;
     WHEN)
         COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
@@ -88,7 +92,7 @@ _gapcheck()
     # The first operand may be a command word.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-        explain | roles | lint) verb=${COMP_WORDS[i]}; break ;;
+        explain | diff | roles | lint) verb=${COMP_WORDS[i]}; break ;;
         esac
     done
     case $verb in
@@ -104,7 +108,7 @@ _gapcheck()
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -f -- "$cur"))
     if [[ -z $verb ]]; then
-        for line in $(compgen -W "explain roles lint" -- "$cur"); do
+        for line in $(compgen -W "explain diff roles lint" -- "$cur"); do
             [[ " ${COMPREPLY[*]} " == *" $line "* ]] || COMPREPLY+=("$line")
         done
     fi

@@ -7,11 +7,12 @@ function __gapcheck_roles
 end
 
 function __gapcheck_no_verb
-    not __fish_seen_subcommand_from explain roles lint
+    not __fish_seen_subcommand_from explain diff roles lint
 end
 
 complete -c gapcheck -f
 complete -c gapcheck -n __gapcheck_no_verb -a explain -d 'why a skill was or was not counted'
+complete -c gapcheck -n __gapcheck_no_verb -a diff -d 'what changed between two versions of a résumé'
 complete -c gapcheck -n __gapcheck_no_verb -a roles -d 'list or show roles'
 complete -c gapcheck -n __gapcheck_no_verb -a lint -d 'check the lexicon and roles data'
 complete -c gapcheck -n '__fish_seen_subcommand_from roles; and not __fish_seen_subcommand_from show related' -a 'show related'

@@ -372,6 +372,85 @@ int gc_result_fits(const gc_result *r);
 /* The chosen role's score, else the best-fitting role's, else NULL. */
 const gc_score *gc_result_main_score(const gc_result *r);
 
+/* ---- two versions of one résumé compared (src/model/compare.c) --------- */
+
+/* What changed between an earlier and a later version of one person's
+ * résumé, measured against one role with the same request (hours, as-of
+ * month): skills gained, lost and changed, coverage and months left per
+ * phase, months to ready, experience, positions added and removed.
+ * Before and after are the two gc_results, which a report reads as usual. */
+typedef struct gc_diff gc_diff;
+
+typedef enum gc_change {
+    GC_CHANGE_NONE,      /* shown alike in both (or in neither) */
+    GC_CHANGE_GAINED,    /* absent before, evidenced or implied after */
+    GC_CHANGE_LOST,      /* evidenced or implied before, absent after */
+    GC_CHANGE_CHANGED,   /* see gc_skill_diff */
+} gc_change;
+const char *gc_change_name(gc_change c);   /* "none", "gained", "lost", "changed" */
+
+/* One skill in one version. */
+typedef struct gc_skill_side {
+    gc_how how;
+    int months;          /* in dated positions; -1 when in none (or absent) */
+    int months_since;    /* since its last use there, 0 when current; -1 as months */
+    gc_credit credit;    /* towards the role (the score's, with the title's
+                            share) for a skill of the role; for another
+                            skill its own credit under the role's model */
+} gc_skill_side;
+
+/* A skill is CHANGED when both versions show it (or the role lists it) and
+ * how it is shown (evidenced or implied), its months in dated positions or
+ * since its last use there, its basis (listed only → positions …) or, for
+ * a skill of the role, its credit by half a percentage point or more
+ * differ. */
+typedef struct gc_skill_diff {
+    size_t skill;
+    gc_change change;
+    int in_role;         /* the role lists it */
+    long phase;          /* the first phase listing it, or -1 */
+    int direction;       /* 1 better, -1 worse, 0 neither: gained or lost, else
+                            by credit, else by months, else by recency */
+    gc_skill_side before, after;
+} gc_skill_diff;
+
+/* Builds both results (taking over both docs, even on error) with `req`
+ * and compares them.  req->role NULL: the role that fits `after` best
+ * (gc_result_main_score with --suggest), and gc_diff_role_by_fit says so.
+ * req->suggest and req->posting are not used.  Errors: GC_EUSAGE (a doc
+ * that failed: compare only analysed documents; hours), GC_ENOROLE (no
+ * role given and none fits `after`), GC_ENOMEM. */
+int gc_diff_new(gc_diff **out, const gc_data *d, const char *before_file, gc_doc *before,
+                const char *after_file, gc_doc *after, const gc_request *req, gc_err *err);
+void gc_diff_free(gc_diff *df);
+const gc_data *gc_diff_data(const gc_diff *df);
+const gc_result *gc_diff_before(const gc_diff *df);
+const gc_result *gc_diff_after(const gc_diff *df);
+const gc_role *gc_diff_role(const gc_diff *df);
+int gc_diff_role_by_fit(const gc_diff *df);   /* 1: chosen as the best fit of `after` */
+const gc_score *gc_diff_score_before(const gc_diff *df);
+const gc_score *gc_diff_score_after(const gc_diff *df);
+/* Every skill of the role (in roadmap order), then every other skill
+ * either version shows (in lexicon order), each once. */
+size_t gc_diff_n_skills(const gc_diff *df);
+const gc_skill_diff *gc_diff_skill(const gc_diff *df, size_t i);
+size_t gc_diff_count(const gc_diff *df, gc_change c);   /* skills with that change */
+/* Positions of `after` not in `before` (indexes into after's positions)
+ * and of `before` not in `after`.  Two positions are the same when their
+ * titles and organisations are equal (case and spacing aside), preferring
+ * the one with the same start; a changed end date ("present" → 2025-05)
+ * keeps a position. */
+size_t gc_diff_n_added(const gc_diff *df);
+size_t gc_diff_added(const gc_diff *df, size_t i);
+size_t gc_diff_n_removed(const gc_diff *df);
+size_t gc_diff_removed(const gc_diff *df, size_t i);
+/* 0 when both versions name a person (gc_doc_name) and the names differ,
+ * case and spacing aside: perhaps not two versions of one résumé. */
+int gc_diff_same_person(const gc_diff *df);
+/* 1 when nothing a report shows differs: skills, scores, experience,
+ * positions. */
+int gc_diff_same(const gc_diff *df);
+
 /* ---- reports ------------------------------------------------------------- */
 
 typedef struct gc_report_opts {
@@ -428,6 +507,16 @@ typedef struct gc_report_format {
 } gc_report_format;
 const gc_report_format *gc_report_format_find(const char *name);
 const gc_report_format *gc_report_format_at(size_t i);   /* NULL past the last */
+
+/* The formats of a comparison (gapcheck diff), a table of their own
+ * (report/diff_formats.c): one whole report per gc_diff. */
+typedef struct gc_diff_format {
+    const char *name;        /* --format NAME */
+    /* never fails except for memory (b->failed) */
+    void (*write)(gc_buf *b, const gc_diff *df, const gc_report_opts *o);
+} gc_diff_format;
+const gc_diff_format *gc_diff_format_find(const char *name);
+const gc_diff_format *gc_diff_format_at(size_t i);   /* NULL past the last */
 
 /* Runtime versions of the linked libraries, e.g. "poppler 22.12.0, libxml2 ...". */
 void gc_library_versions(gc_buf *b);

@@ -40,6 +40,7 @@ static void usage_line(FILE *f)
 {
     fputs("usage: gapcheck [OPTIONS] FILE...        analyse résumés (- reads standard input)\n"
           "       gapcheck explain FILE SKILL      why a skill was or was not counted\n"
+          "       gapcheck diff OLD NEW            what changed between two versions of a résumé\n"
           "       gapcheck roles [show ID | related ID]\n"
           "       gapcheck lint                    check the lexicon and roles data\n", f);
 }
@@ -196,8 +197,7 @@ static int set_option(gc_cli *cli, int id, const char *arg)
     case OPT_NO_CACHE: cli->no_cache = 1; return 0;
     case OPT_LEXICON: return add_dir(&cli->lexicon_dirs, &cli->n_lexicon_dirs, arg);
     case OPT_ROLES: return add_dir(&cli->roles_dirs, &cli->n_roles_dirs, arg);
-    case OPT_FORMAT:
-        return set_format(cli, arg);
+    case OPT_FORMAT: cli->format_name = arg; return 0;   /* checked once the command is known */
     case OPT_OUTPUT: cli->output_dir = arg; return 0;
     case OPT_RECURSIVE: cli->recursive = 1; return 0;
     case OPT_FILES_FROM: cli->files_from = arg; return 0;
@@ -307,17 +307,22 @@ static gc_cmd subcommand(const char *s)
         return CMD_ROLES;
     if (strcmp(s, "explain") == 0)
         return CMD_EXPLAIN;
+    if (strcmp(s, "diff") == 0)
+        return CMD_DIFF;
     return CMD_ANALYZE;
 }
 
 /* Option combinations, checked in one place after parsing (signify). */
 static int check_combinations(gc_cli *cli)
 {
+    /* diff has formats of its own and checks its operands (cmd_diff.c) */
+    if (cli->cmd != CMD_DIFF && cli->format_name && set_format(cli, cli->format_name) < 0)
+        return -1;
     if (cli->cmd == CMD_ANALYZE && cli->n_files == 0 && cli->files_from == NULL) {
         usage_line(stderr);
         return -1;
     }
-    if (cli->output_dir && cli->format->ext == NULL)
+    if (cli->output_dir && cli->cmd != CMD_DIFF && cli->format->ext == NULL)
         return usage_error("%s", "-o DIR writes html or markdown reports: add --format html");
     if (cli->cmd == CMD_EXPLAIN && cli->n_files != 2)
         return usage_error("%s", "explain needs a FILE and a SKILL");

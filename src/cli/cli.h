@@ -17,7 +17,7 @@ enum {
 };
 
 
-typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN } gc_cmd;
+typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN, CMD_DIFF } gc_cmd;
 
 typedef struct gc_cli {
     gc_cmd cmd;
@@ -29,6 +29,7 @@ typedef struct gc_cli {
     int suggest;
     double hours;            /* 0 = the role's own */
     const gc_report_format *format;   /* --format: a row of the core's format table */
+    const char *format_name; /* --format as given (diff has a table of its own) */
     int as_of;               /* --as-of YYYY-MM, as GC_MONTH; default this month */
     int explain, redact, quiet, color, jobs;
     int no_cache;            /* --no-cache: user data always from YAML */

@@ -215,3 +215,60 @@ void gc_report_use(gc_buf *b, const gc_result *r, size_t skill)
         break;
     }
 }
+
+/* ---- wrapping text at the terminal's width -------------------------------- */
+
+/* Characters a terminal shows: UTF-8 characters, colour escapes left out. */
+size_t gc_visible_len(const char *s)
+{
+    size_t n = 0;
+
+    while (*s) {
+        if (*s == '\033') {
+            while (*s && *s != 'm')
+                s++;
+            if (*s)
+                s++;
+            continue;
+        }
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+        s++;
+    }
+    return n;
+}
+
+void gc_wrap_item(gc_wrap *w, const char *sep, const char *item)
+{
+    size_t ni = gc_visible_len(item), ns = w->first ? 0 : gc_visible_len(sep);
+
+    if (!w->first && w->col + ns + ni > w->width) {
+        char *end = g_strchomp(g_strdup(sep));   /* "A →" ends the line */
+        gc_buf_adds(w->b, end);
+        g_free(end);
+        gc_buf_addc(w->b, '\n');
+        gc_buf_repeat(w->b, " ", w->indent);
+        w->col = w->indent;
+    } else if (!w->first) {
+        gc_buf_adds(w->b, sep);
+        w->col += ns;
+    }
+    gc_buf_adds(w->b, item);
+    w->col += ni;
+    w->first = 0;
+}
+
+gc_wrap gc_wrap_start(gc_buf *b, int width, size_t indent)
+{
+    gc_wrap w = {b, 0, indent, width > 20 ? (size_t)width : 80, 1};
+    size_t i = b->len;
+
+    while (i > 0 && b->data[i - 1] != '\n')
+        i--;
+    if (b->data) {
+        char save = b->data[b->len];
+        b->data[b->len] = '\0';
+        w.col = gc_visible_len(b->data + i);
+        b->data[b->len] = save;
+    }
+    return w;
+}

@@ -36,7 +36,7 @@ static const char style[] =
     ".noprint{display:none}}\n"
     "</style>\n";
 
-static void esc(gc_buf *b, const char *s, int redact)
+void gc_html_esc(gc_buf *b, const char *s, int redact)
 {
     char *c = gc_report_clean(s, redact);
 
@@ -53,7 +53,12 @@ static void esc(gc_buf *b, const char *s, int redact)
     g_free(c);
 }
 
-static void head(gc_buf *b, const char *title)
+static void esc(gc_buf *b, const char *s, int redact)
+{
+    gc_html_esc(b, s, redact);
+}
+
+void gc_html_head(gc_buf *b, const char *title, const char *extra_css)
 {
     gc_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
@@ -61,7 +66,14 @@ static void head(gc_buf *b, const char *title)
     esc(b, title, 0);
     gc_buf_adds(b, "</title>\n");
     gc_buf_adds(b, style);
+    if (extra_css)
+        gc_buf_printf(b, "<style>\n%s</style>\n", extra_css);
     gc_buf_adds(b, "</head>\n<body>\n");
+}
+
+static void head(gc_buf *b, const char *title)
+{
+    gc_html_head(b, title, NULL);
 }
 
 static void esc_buf(gc_buf *b, gc_buf *tmp)

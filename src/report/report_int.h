@@ -3,6 +3,8 @@
 #ifndef GC_REPORT_INT_H
 #define GC_REPORT_INT_H
 
+#include <stddef.h>
+
 #include "gapcheck.h"
 
 /* "2019-03", "2019" or "Summer 2011"-style precision dropped: YYYY-MM or YYYY. */
@@ -22,5 +24,25 @@ int gc_report_pct(double share);
 extern const char gc_report_not_proof[];
 /* The paragraphs of "how this was estimated" (plain text, one per item). */
 extern const char *const gc_report_method[];
+
+/* Appends items (already clean) separated by `sep`, breaking the line
+ * before one that would pass the width, continued at `indent` columns. */
+typedef struct gc_wrap {
+    gc_buf *b;
+    size_t col, indent, width;
+    int first;
+} gc_wrap;
+/* Wrapping at `width` columns (80 when 20 or less) from where the
+ * buffer's current line now ends. */
+gc_wrap gc_wrap_start(gc_buf *b, int width, size_t indent);
+void gc_wrap_item(gc_wrap *w, const char *sep, const char *item);
+/* Characters a terminal shows: UTF-8 characters, colour escapes left out. */
+size_t gc_visible_len(const char *s);
+
+/* HTML (report_html.c): `s` cleaned (gc_report_clean) and escaped; the
+ * head of a self-contained page in the reports' style, up to <body>, with
+ * `extra_css` (or NULL) added to the style sheet. */
+void gc_html_esc(gc_buf *b, const char *s, int redact);
+void gc_html_head(gc_buf *b, const char *title, const char *extra_css);
 
 #endif

@@ -45,70 +45,6 @@ static void bar(gc_buf *b, double cov, const gc_report_opts *o)
     gc_buf_adds(b, col(o, RESET));
 }
 
-/* Appends items (already clean) separated by `sep`, breaking the line
- * before one that would pass the width, continued at `indent`. */
-typedef struct wrap {
-    gc_buf *b;
-    size_t col, indent, width;
-    int first;
-} wrap;
-
-/* Characters a terminal shows: UTF-8 characters, colour escapes left out. */
-static size_t visible_len(const char *s)
-{
-    size_t n = 0;
-
-    while (*s) {
-        if (*s == '\033') {
-            while (*s && *s != 'm')
-                s++;
-            if (*s)
-                s++;
-            continue;
-        }
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-        s++;
-    }
-    return n;
-}
-
-static void wrap_item(wrap *w, const char *sep, const char *item)
-{
-    size_t ni = visible_len(item), ns = w->first ? 0 : visible_len(sep);
-
-    if (!w->first && w->col + ns + ni > w->width) {
-        char *end = g_strchomp(g_strdup(sep));   /* "A →" ends the line */
-        gc_buf_adds(w->b, end);
-        g_free(end);
-        gc_buf_addc(w->b, '\n');
-        gc_buf_repeat(w->b, " ", w->indent);
-        w->col = w->indent;
-    } else if (!w->first) {
-        gc_buf_adds(w->b, sep);
-        w->col += ns;
-    }
-    gc_buf_adds(w->b, item);
-    w->col += ni;
-    w->first = 0;
-}
-
-/* Wrapping from where the buffer's current line now ends. */
-static wrap wrap_start(gc_buf *b, const gc_report_opts *o, size_t indent)
-{
-    wrap w = {b, 0, indent, o->width > 20 ? (size_t)o->width : 80, 1};
-    size_t i = b->len;
-
-    while (i > 0 && b->data[i - 1] != '\n')
-        i--;
-    if (b->data) {
-        char save = b->data[b->len];
-        b->data[b->len] = '\0';
-        w.col = visible_len(b->data + i);
-        b->data[b->len] = save;
-    }
-    return w;
-}
-
 /* ---- skills ------------------------------------------------------------ */
 
 static void evidence_lines(gc_buf *b, const gc_doc *doc, size_t s, const gc_report_opts *o)
@@ -217,9 +153,9 @@ static void plan(gc_buf *b, const gc_data *d, const gc_score *sc, const gc_repor
         gc_buf_printf(b, "     %s, ", gc_role_phase_title(r, p));
         gc_report_months(b, gc_score_phase_months_left(sc, p));
         gc_buf_adds(b, ": ");
-        wrap w = wrap_start(b, o, 7);
+        gc_wrap w = gc_wrap_start(b, o->width, 7);
         for (size_t i = 0; i < n; i++)
-            wrap_item(&w, " → ", gc_skill_name(d, order[i]));
+            gc_wrap_item(&w, " → ", gc_skill_name(d, order[i]));
         gc_buf_addc(b, '\n');
     }
 }
@@ -280,7 +216,7 @@ static void job_skills(gc_buf *b, const gc_result *r, const gc_job *j, int optio
                        const gc_report_opts *o)
 {
     const gc_data *d = gc_result_data(r);
-    wrap w;
+    gc_wrap w;
     int any = 0;
 
     for (size_t i = 0; i < gc_job_n_skills(j); i++) {
@@ -292,13 +228,13 @@ static void job_skills(gc_buf *b, const gc_result *r, const gc_job *j, int optio
             continue;
         if (!any++) {
             gc_buf_printf(b, "    %s:", optional ? "nice to have" : "required");
-            w = wrap_start(b, o, 6);
+            w = gc_wrap_start(b, o->width, 6);
         }
         const char *mark = c.credit >= 0.995 ? "✓" : c.credit > 0 ? "~" : "✗";
         const char *colour = c.credit >= 0.995 ? GREEN : c.credit > 0 ? YELLOW : RED;
         snprintf(item, sizeof item, " %s%s%s %s", col(o, colour), mark, col(o, RESET),
                  gc_skill_name(d, s));
-        wrap_item(&w, "", item);
+        gc_wrap_item(&w, "", item);
     }
     if (any)
         gc_buf_addc(b, '\n');

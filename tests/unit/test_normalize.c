@@ -97,6 +97,10 @@ static void spaces_and_controls(void)
     expect("a\xC2\x85" "b\xC2\x9B" "c", "a b c");   /* C1 controls */
     /* \n \t \f are kept */
     expect("a\nb\tc\fd", "a\nb\tc\fd");
+    /* a NUL inside the given length is a control too, not the end */
+    char *out = norm_n("ab\0cd", 5);
+    CHECK_STR(out, "ab cd");
+    free(out);
 }
 
 static void dashes_quotes_bullets(void)

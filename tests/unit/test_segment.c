@@ -168,6 +168,12 @@ static void keys(void)
     CHECK(gc_heading_key(key, sizeof key, "--Skills & Tools:--", 19) > 0 &&
           strcmp(key, "skills tools") == 0);
     CHECK(gc_heading_key(key, sizeof key, "123 !!", 6) == 0);
+    /* small capitals after an accented capital ("ÉTUDES", "ÜBER MICH") */
+    CHECK(gc_heading_key(key, sizeof key, "\xC3\x89 TUDES", 8) > 0 && strcmp(key, "\xC3\xA9tudes") == 0);
+    CHECK(gc_heading_key(key, sizeof key, "\xC3\x9C BER MICH", 11) > 0 &&
+          strcmp(key, "\xC3\xBC" "ber mich") == 0);
+    CHECK(gc_heading_key(key, sizeof key, "R\xC3\x89 SUM\xC3\x89", 10) > 0 &&
+          strcmp(key, "r\xC3\xA9 sum\xC3\xA9") == 0);   /* two letters before: a word */
     CHECK(gc_heading_letter_spaced("S K I L L S", 11));
     CHECK(!gc_heading_letter_spaced("SKILLS", 6));
     CHECK(!gc_heading_letter_spaced("A B", 3));   /* two letters: an initial, not a heading */

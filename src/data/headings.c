@@ -26,6 +26,26 @@ int gc_heading_letter_spaced(const char *s, size_t n)
     return singles >= 3;
 }
 
+/* s[0..i) ends with a capital letter standing alone (after the start or
+ * a space): ASCII, or an accented one ("É TUDES", "Ü BER MICH"). */
+static int lone_capital_before(const char *s, size_t i)
+{
+    size_t k = i;
+
+    if (k == 0)
+        return 0;
+    if (g_ascii_isupper(s[k - 1]))
+        return k < 2 || s[k - 2] == ' ';
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;   /* back to the lead byte */
+    if (k == 0 || (unsigned char)s[k - 1] < 0xC0)
+        return 0;
+    k--;
+    gunichar c = g_utf8_get_char_validated(s + k, (gssize)(i - k));
+    return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isupper(c) &&
+           (k == 0 || s[k - 1] == ' ');
+}
+
 /* Small capitals drawn as a capital plus smaller capitals come out of some
  * PDFs as "R ESEARCH E XPERIENCE": in an all-capitals line, a capital
  * standing alone before a capitalised word is closed up with it. */
@@ -37,7 +57,7 @@ static size_t close_small_caps(char *dst, const char *s, size_t n)
         if (g_ascii_islower(s[i]))
             return 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ' && i >= 1 && g_ascii_isupper(s[i - 1]) && (i < 2 || s[i - 2] == ' ') &&
+        if (s[i] == ' ' && lone_capital_before(s, i) &&
             i + 2 < n && g_ascii_isupper(s[i + 1]) && g_ascii_isupper(s[i + 2]))
             continue;
         dst[o++] = s[i];

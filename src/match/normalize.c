@@ -106,6 +106,11 @@ static int map_into(GString *s, const char *in, size_t len)
         g_string_append_len(s, p, q - p);
         if ((p = q) >= end)
             break;
+        if (*p == '\0') {   /* a control; GLib's validator takes it for the end */
+            g_string_append_c(s, ' ');
+            p++;
+            continue;
+        }
         gunichar c = g_utf8_get_char_validated(p, end - p);
         if (c == (gunichar)-1 || c == (gunichar)-2) {
             g_string_append(s, "\xEF\xBF\xBD");

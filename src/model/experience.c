@@ -7,7 +7,8 @@
  *   - a year alone stands for its middle: a start in July, an end in June,
  *     and a year that both starts and ends a position is April–September;
  *   - "present" is the as-of month; an end before its start is swapped;
- *     a position starting after the as-of month is left out (2099);
+ *     a position starting after the as-of month is left out (2099), but a
+ *     current one starting in the as-of year itself has begun by then;
  *   - months of several positions are a union: overlapping jobs are not
  *     counted twice. */
 #include <stdlib.h>
@@ -35,6 +36,11 @@ static int resolve(const gc_position *p, int as_of, int *from, int *to)
                p->start.year == p->end.year;
     int a = month_of(&p->start, 0, same), b = p->present ? as_of : month_of(&p->end, 1, same);
 
+    /* "2026 – Present" as of March 2026: the year has begun and the
+     * person is there now; July (a year's middle) is not yet, so the
+     * position starts at the as-of month instead of being left out */
+    if (p->present && p->start.prec == GC_DATE_YEAR && a > as_of && p->start.year * 12 <= as_of)
+        a = as_of;
     if (p->present && a > as_of)
         return 0;   /* starts after the as-of month */
     if (b < a) {

@@ -7,6 +7,10 @@
 #include "data/data_int.h"
 
 /* Depth-first: place a skill's missing prerequisites, then the skill.
+ * The walk goes through prerequisites already had too, so a chain holds
+ * across them: causal inference requires statistics (had), which requires
+ * linear algebra (missing), so linear algebra still comes before causal
+ * inference.  Only wanted skills are written.
  * `state` 1 = being placed (a cycle cannot happen: loading rejects them),
  * 2 = placed. */
 static void place(const gc_data *d, uint32_t s, uint8_t *state, const uint8_t *wanted,
@@ -18,9 +22,7 @@ static void place(const gc_data *d, uint32_t s, uint8_t *state, const uint8_t *w
         return;
     state[s] = 1;
     for (uint32_t i = 0; i < sk->r_requires.n; i++) {
-        uint32_t r = gc_refs(d, sk->r_requires)[i];
-        if (wanted[r])
-            place(d, r, state, wanted, out, n);
+        place(d, gc_refs(d, sk->r_requires)[i], state, wanted, out, n);
     }
     state[s] = 2;
     if (wanted[s])

@@ -181,6 +181,46 @@ static void experience(const gc_data *d)
     g_string_free(many, TRUE);
 }
 
+/* "2026 – Present" read in March 2026: the year has begun and the person
+ * is there now, so the position has started (a year alone stands for July,
+ * which is not yet), and its months never shrink as the as-of month moves
+ * on.  A month or season written after the as-of month is still left out. */
+static void current_year(const gc_data *d)
+{
+    const char *text = "EXPERIENCE\nAnalyst, A\t2026 - Present\nPython daily\n";
+    gc_doc *doc = analyze_str(d, text);
+    int prev = 0;
+
+    for (int m = 1; m <= 12; m++) {
+        gc_experience *x = NULL;
+        gc_err err = GC_ERR_INIT;
+        CHECK(gc_experience_new(&x, d, doc, GC_MONTH(2026, m), &err) == 0);
+        int months = x ? gc_experience_position_months(x, 0) : -2;
+        if (months < 1 || months < prev)
+            fprintf(stderr, "2026 - Present as of 2026-%02d: %d months (before: %d)\n", m,
+                    months, prev);
+        CHECK(months >= 1 && months >= prev);
+        CHECK(x && gc_experience_total_months(x) == months);
+        prev = months;
+        gc_experience_free(x);
+    }
+    CHECK(prev == 6);   /* July to December: the convention for a year alone */
+    gc_doc_free(doc);
+    static const char *const later[] = {"EXPERIENCE\nAnalyst, A\tJun 2026 - Present\n",
+                                        "EXPERIENCE\nAnalyst, A\tSummer 2026 - Present\n",
+                                        "EXPERIENCE\nAnalyst, A\t2027 - Present\n"};
+    for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
+        gc_experience *x = NULL;
+        gc_err err = GC_ERR_INIT;
+        doc = analyze_str(d, later[i]);
+        CHECK(gc_experience_new(&x, d, doc, GC_MONTH(2026, 3), &err) == 0);
+        CHECK(x && gc_experience_position_months(x, 0) == -1 &&
+              gc_experience_total_months(x) == 0);
+        gc_experience_free(x);
+        gc_doc_free(doc);
+    }
+}
+
 int main(void)
 {
     gc_data *d = load_mini();
@@ -189,6 +229,7 @@ int main(void)
     credits(d);
     monotone(d);
     experience(d);
+    current_year(d);
     gc_data_free(d);
     return test_summary("test_score");
 }

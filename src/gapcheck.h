@@ -421,6 +421,22 @@ void gc_init(void);
  * that cannot be loaded is reported by each file that needs it. */
 int gc_preload_for(const unsigned char *head, size_t len);
 
+/* Whether a file is in a format gapcheck reads, judged from its first
+ * bytes only (never its name), for a caller choosing which files of a
+ * folder to analyse: `head` is the file's first GC_READABLE_HEAD bytes (or
+ * all of a shorter file).  Returns 1 for PDF, DOCX, ODT, flat ODT, HTML,
+ * RTF, Word 97-2003 (any OLE2 file), JSON Resume, Markdown and text; 0 for
+ * an empty file, a binary one (NUL bytes, or more than 1 byte in 32 a
+ * control character), and text that is data: tab-separated lines with the
+ * same number of tabs (2 rows or more), comma-separated ones likewise (3
+ * rows or more), a JSON document that is not a JSON Resume, or XML other
+ * than flat ODT and HTML.  A zip is a document only when its central
+ * directory names word/document.xml or content.xml: with `tail` NULL it
+ * returns -1, asking for the call again with `tail` holding the file's
+ * last GC_READABLE_TAIL bytes (or all of it).  Reads nothing itself. */
+int gc_format_readable(const unsigned char *head, size_t head_len, const unsigned char *tail,
+                       size_t tail_len);
+
 /* The fonts poppler renders with (fontconfig: its configuration files and
  * font caches, 4-8 ms), set up now, once, so that processes forked
  * afterwards share them: a PDF with white text is rendered.  Does nothing

@@ -58,6 +58,10 @@ static void help(void)
     } while (0);
 #include "cli/cli_opts.h"
 #undef OPT
+    puts("\n-r reads the files of a folder whose content is PDF, DOCX, ODT, HTML, RTF, Word .doc,\n"
+         "JSON Resume, Markdown or text; it skips empty files, binaries, archives and data\n"
+         "(tab- or comma-separated tables, other JSON, XML) and names them on one line.\n"
+         "Files named on the command line or with --files-from are always read.");
     puts("\nexit status: 0 all files analysed; 1 some file failed (the others were reported);\n"
          "2 usage error; 3 invalid lexicon or roles data, or unknown role; 4 output or system\n"
          "error.\n\nenvironment: NO_COLOR disables colour.");

@@ -313,6 +313,8 @@ int gc_cmd_analyze(const gc_cli *cli, const gc_data *d)
         }
         rc = run(&c, tasks, in.n, &stdin_buf);
     }
+    if (!cli->quiet && !gc_interrupted)
+        gc_inputs_report_skipped(&in);
     gc_outdir_free(c.out);
     free_index(c.index, c.index_names, c.n_index);
     free(tasks);

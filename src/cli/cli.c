@@ -102,6 +102,26 @@ void gc_cli_error(const char *prefix, const char *fmt, ...)
     va_end(ap);
 }
 
+static int has_option(const char *name)
+{
+    for (size_t i = 0; long_opts[i].name; i++)
+        if (strcmp(long_opts[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The one place that words a document's error for standard error.  A PDF
+ * without a text layer (detail no_text) gets its fix; a build with OCR of
+ * its own (an --ocr option) says itself what OCR did, so it keeps the
+ * core's message.  JSON and CSV records always carry the core's. */
+const char *gc_cli_doc_message(const gc_err *e)
+{
+    if (e->code == GC_ENOTEXT && strcmp(e->detail, "no_text") == 0 && !has_option("ocr"))
+        return "no text layer (a scanned or image-only file): run it through OCR first, "
+               "e.g. 'ocrmypdf in.pdf out.pdf'";
+    return e->msg[0] ? e->msg : gc_strerror(e->code);
+}
+
 void gc_cli_report_err(const char *file, const gc_err *err)
 {
     char where[GC_ERR_PATH_MAX + 32];
@@ -292,7 +312,9 @@ static gc_cmd subcommand(const char *s)
 static int check_combinations(gc_cli *cli)
 {
     if (cli->cmd == CMD_ANALYZE && cli->n_files == 0 && cli->files_from == NULL) {
-        usage_line(stderr);
+        fputs("usage: gapcheck [OPTIONS] FILE... | explain FILE SKILL | roles | lint\n",
+              stderr);
+        fputs("gapcheck: try 'gapcheck --help' for more information\n", stderr);
         return -1;
     }
     if (cli->output_dir && cli->format->ext == NULL)

@@ -49,6 +49,9 @@ time_t gc_cli_now(void);
 
 /* Prints "gapcheck: PREFIX: message" to stderr. */
 void gc_cli_error(const char *prefix, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A document's error as standard error shows it (gc_cli_doc_message in
+ * cli.c: the one place such messages are worded). */
+const char *gc_cli_doc_message(const gc_err *e);
 /* Prints an error record: data errors as PATH:LINE:COL, documents as FILE. */
 void gc_cli_report_err(const char *file, const gc_err *err);
 

@@ -91,7 +91,7 @@ static void emit(gc_task *t, void *p)
     if (e != NULL) {
         if (c->progress.on)
             fputs("\r\033[K", stderr);
-        gc_cli_error(t->path, "%s", e->msg);
+        gc_cli_error(t->path, "%s", gc_cli_doc_message(e));
         c->failed = 1;
     }
     if (gc_result_new(&r, c->d, t->path, t->doc, &c->req, &err) < 0) {
@@ -137,7 +137,7 @@ static gc_doc *load_posting(const gc_cli *cli, const gc_data *d)
     if (gc_batch_run(&t, 1, 1, d, &cli->lim, &opts, keep_posting, &doc) < 0)
         return NULL;
     if (doc && gc_doc_error(doc)) {
-        gc_cli_error(cli->job, "%s", gc_doc_error(doc)->msg);
+        gc_cli_error(cli->job, "%s", gc_cli_doc_message(gc_doc_error(doc)));
         gc_doc_free(doc);
         return NULL;
     }

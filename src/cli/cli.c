@@ -136,6 +136,47 @@ void gc_cli_report_err(const char *file, const gc_err *err)
     gc_cli_error(file, "%s", err->msg[0] ? err->msg : gc_strerror(err->code));
 }
 
+#define SUGGESTIONS 3   /* names offered by "did you mean" */
+
+/* Appends "'a' (A), 'b' (B) or 'c' (C)". */
+static void or_list(gc_buf *b, size_t i, size_t n, const char *id, const char *name)
+{
+    gc_buf_printf(b, "%s'%s' (%s)", i == 0 ? "" : i + 1 == n ? " or " : ", ", id, name);
+}
+
+const gc_role *gc_cli_find_role(const gc_data *d, const char *name)
+{
+    const gc_role *r = gc_data_lookup_role(d, name), *near[SUGGESTIONS];
+    size_t n;
+    gc_buf b = {0};
+
+    if (r != NULL)
+        return r;
+    n = gc_data_suggest_roles(near, SUGGESTIONS, d, name);
+    for (size_t i = 0; i < n; i++)
+        or_list(&b, i, n, gc_role_id(near[i]), gc_role_title(near[i]));
+    if (n > 0 && !b.failed)
+        gc_cli_error(NULL, "unknown role '%s': did you mean %s?", name, b.data);
+    else
+        gc_cli_error(NULL, "unknown role '%s' (see 'gapcheck roles')", name);
+    gc_buf_free(&b);
+    return NULL;
+}
+
+void gc_cli_unknown_skill(const gc_data *d, const char *word)
+{
+    size_t near[SUGGESTIONS], n = gc_data_suggest_skills(near, SUGGESTIONS, d, word);
+    gc_buf b = {0};
+
+    for (size_t i = 0; i < n; i++)
+        or_list(&b, i, n, gc_skill_id(d, near[i]), gc_skill_name(d, near[i]));
+    if (n > 0 && !b.failed)
+        gc_cli_error(NULL, "unknown skill '%s': did you mean %s?", word, b.data);
+    else
+        gc_cli_error(NULL, "unknown skill '%s' (use an id, a name or an alias)", word);
+    gc_buf_free(&b);
+}
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static int usage_error(const char *fmt, ...)

@@ -49,6 +49,11 @@ time_t gc_cli_now(void);
 
 /* Prints "gapcheck: PREFIX: message" to stderr. */
 void gc_cli_error(const char *prefix, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The role named by an id or alias; else NULL after printing "unknown
+ * role", with the closest names ("did you mean …?"). */
+const gc_role *gc_cli_find_role(const gc_data *d, const char *name);
+/* Prints "unknown skill", with the closest names. */
+void gc_cli_unknown_skill(const gc_data *d, const char *word);
 /* A document's error as standard error shows it (gc_cli_doc_message in
  * cli.c: the one place such messages are worded). */
 const char *gc_cli_doc_message(const gc_err *e);

@@ -3,7 +3,7 @@
  * string and --help, so the three can never drift apart.
  *   OPT(id, short letter or 0, long name, argument: 0 none 1 required,
  *       metavariable, help text) */
-OPT(OPT_ROLE, 0, "role", 1, "ID", "target role (see 'gapcheck roles'); e.g. mle")
+OPT(OPT_ROLE, 0, "role", 1, "ID", "target role: an id or alias (see 'gapcheck roles'), e.g. mle")
 OPT(OPT_HOURS, 0, "hours", 1, "N", "your study hours per week (default: the role's own)")
 OPT(OPT_AS_OF, 0, "as-of", 1, "YYYY-MM", "the month 'present' means in a résumé (default: this month)")
 OPT(OPT_SUGGEST, 's', "suggest", 0, NULL, "rank every role by your time to ready")

@@ -286,10 +286,8 @@ int gc_cmd_analyze(const gc_cli *cli, const gc_data *d)
     memset(&c, 0, sizeof c);
     c.cli = cli;
     c.d = d;
-    if (cli->role && (c.req.role = gc_data_find_role(d, cli->role)) == NULL) {
-        gc_cli_error(NULL, "unknown role '%s' (see 'gapcheck roles')", cli->role);
+    if (cli->role && (c.req.role = gc_cli_find_role(d, cli->role)) == NULL)
         return EXIT_DATA;
-    }
     c.req.suggest = cli->suggest;
     c.req.hours_per_week = cli->hours;
     c.req.as_of = cli->as_of;

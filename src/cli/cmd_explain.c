@@ -110,7 +110,7 @@ int gc_cmd_explain(const gc_cli *cli, const gc_data *d)
         return EXIT_USAGE;
     }
     if (s < 0) {
-        gc_cli_error(NULL, "unknown skill '%s' (use an id, a name or an alias)", cli->files[1]);
+        gc_cli_unknown_skill(d, cli->files[1]);
         return EXIT_DATA;
     }
     c.skill = (size_t)s;

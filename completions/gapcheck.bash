@@ -88,7 +88,7 @@ _gapcheck()
     # The first operand may be a command word.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-        explain | roles | lint) verb=${COMP_WORDS[i]}; break ;;
+        explain | roles | skills | lint) verb=${COMP_WORDS[i]}; break ;;
         esac
     done
     case $verb in
@@ -99,12 +99,15 @@ _gapcheck()
             COMPREPLY=($(compgen -W "show related" -- "$cur"))
         fi
         return ;;
+    skills)
+        [[ $prev == skills ]] && COMPREPLY=($(compgen -W "search" -- "$cur"))
+        return ;;
     lint) return ;;
     esac
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -f -- "$cur"))
     if [[ -z $verb ]]; then
-        for line in $(compgen -W "explain roles lint" -- "$cur"); do
+        for line in $(compgen -W "explain roles skills lint" -- "$cur"); do
             [[ " ${COMPREPLY[*]} " == *" $line "* ]] || COMPREPLY+=("$line")
         done
     fi

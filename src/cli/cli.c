@@ -41,6 +41,7 @@ static void usage_line(FILE *f)
     fputs("usage: gapcheck [OPTIONS] FILE...        analyse résumés (- reads standard input)\n"
           "       gapcheck explain FILE SKILL      why a skill was or was not counted\n"
           "       gapcheck roles [show ID | related ID]\n"
+          "       gapcheck skills [search WORD]    skill ids, names and categories\n"
           "       gapcheck lint                    check the lexicon and roles data\n", f);
 }
 
@@ -173,7 +174,8 @@ void gc_cli_unknown_skill(const gc_data *d, const char *word)
     if (n > 0 && !b.failed)
         gc_cli_error(NULL, "unknown skill '%s': did you mean %s?", word, b.data);
     else
-        gc_cli_error(NULL, "unknown skill '%s' (use an id, a name or an alias)", word);
+        gc_cli_error(NULL, "unknown skill '%s' (use an id, a name or an alias; "
+                     "'gapcheck skills search WORD' finds them)", word);
     gc_buf_free(&b);
 }
 
@@ -346,6 +348,8 @@ static gc_cmd subcommand(const char *s)
         return CMD_ROLES;
     if (strcmp(s, "explain") == 0)
         return CMD_EXPLAIN;
+    if (strcmp(s, "skills") == 0)
+        return CMD_SKILLS;
     return CMD_ANALYZE;
 }
 
@@ -353,7 +357,7 @@ static gc_cmd subcommand(const char *s)
 static int check_combinations(gc_cli *cli)
 {
     if (cli->cmd == CMD_ANALYZE && cli->n_files == 0 && cli->files_from == NULL) {
-        fputs("usage: gapcheck [OPTIONS] FILE... | explain FILE SKILL | roles | lint\n",
+        fputs("usage: gapcheck [OPTIONS] FILE... | explain FILE SKILL | roles | skills | lint\n",
               stderr);
         fputs("gapcheck: try 'gapcheck --help' for more information\n", stderr);
         return -1;

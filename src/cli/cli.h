@@ -17,7 +17,7 @@ enum {
 };
 
 
-typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN } gc_cmd;
+typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN, CMD_SKILLS } gc_cmd;
 
 typedef struct gc_cli {
     gc_cmd cmd;

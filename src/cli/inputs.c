@@ -105,21 +105,23 @@ static int skip(gc_inputs *in, const char *path)
 
 void gc_inputs_report_skipped(const gc_inputs *in)
 {
-    char names[GC_SKIPPED_SHOWN * 128 + 64] = "";
     size_t shown = in->n_skipped < GC_SKIPPED_SHOWN ? in->n_skipped : GC_SKIPPED_SHOWN;
+    gc_buf names = {0};
 
     if (in->n_skipped == 0)
         return;
     for (size_t i = 0; i < shown; i++)
-        snprintf(names + strlen(names), sizeof names - strlen(names), "%s%.120s",
-                 i ? ", " : "", in->skipped[i]);
+        gc_buf_printf(&names, "%s%s", i ? ", " : "", in->skipped[i]);
     if (in->n_skipped > shown)
-        snprintf(names + strlen(names), sizeof names - strlen(names), " and %zu more",
-                 in->n_skipped - shown);
-    if (in->n_skipped == 1)
-        gc_cli_error(NULL, "skipped 1 file that is not a résumé (%s)", names);
+        gc_buf_printf(&names, " and %zu more", in->n_skipped - shown);
+    if (names.failed)
+        gc_cli_error(NULL, "skipped %zu files that are not résumés", in->n_skipped);
+    else if (in->n_skipped == 1)
+        gc_cli_error(NULL, "skipped 1 file that is not a résumé (%s)", names.data);
     else
-        gc_cli_error(NULL, "skipped %zu files that are not résumés (%s)", in->n_skipped, names);
+        gc_cli_error(NULL, "skipped %zu files that are not résumés (%s)", in->n_skipped,
+                     names.data);
+    gc_buf_free(&names);
 }
 
 static int cmp_name(const void *a, const void *b)

@@ -244,9 +244,12 @@ fi
 
 # --- the GNU parallel recipe from README.md, with two local "hosts"
 if command -v parallel >/dev/null; then
-    find $R -type f ! -name '.*' | sort | parallel --will-cite --sshlogin 1/:,1/: -X -k \
-        "$bin" --role mle --format json >"$tmp/par.jsonl" 2>/dev/null
-    "$bin" -r $R --role mle --format json 2>/dev/null >"$tmp/direct.jsonl"
+    # (names listed are always read, so the direct run reads the same list:
+    # -r would skip EXPECTED.tsv)
+    find $R -type f ! -name '.*' | sort >"$tmp/par.list"
+    parallel --will-cite --sshlogin 1/:,1/: -X -k "$bin" --role mle --format json \
+        <"$tmp/par.list" >"$tmp/par.jsonl" 2>/dev/null
+    "$bin" --files-from "$tmp/par.list" --role mle --format json 2>/dev/null >"$tmp/direct.jsonl"
     check "parallel recipe gives the same records" "cmp -s <(sort '$tmp/par.jsonl') <(sort '$tmp/direct.jsonl')"
 else
     echo "batch: skipped: GNU parallel not installed"

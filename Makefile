@@ -63,6 +63,8 @@ UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 
 LIB = $(BUILD)/libgapcheck.a
 BIN = $(BUILD)/gapcheck
+# `gapcheck skills`: the skill catalogue, for people writing roles.
+CLI += cli/cmd_skills
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 CLI_OBJ = $(CLI:%=$(BUILD)/obj/%.o) $(BUILD)/obj/data_embed.o $(BUILD)/obj/snapshot_embed.o
 

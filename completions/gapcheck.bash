@@ -92,7 +92,7 @@ _gapcheck()
     # The first operand may be a command word.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-        explain | diff | roles | lint) verb=${COMP_WORDS[i]}; break ;;
+        explain | diff | roles | skills | lint) verb=${COMP_WORDS[i]}; break ;;
         esac
     done
     case $verb in
@@ -103,12 +103,15 @@ _gapcheck()
             COMPREPLY=($(compgen -W "show related" -- "$cur"))
         fi
         return ;;
+    skills)
+        [[ $prev == skills ]] && COMPREPLY=($(compgen -W "search" -- "$cur"))
+        return ;;
     lint) return ;;
     esac
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -f -- "$cur"))
     if [[ -z $verb ]]; then
-        for line in $(compgen -W "explain diff roles lint" -- "$cur"); do
+        for line in $(compgen -W "explain diff roles skills lint" -- "$cur"); do
             [[ " ${COMPREPLY[*]} " == *" $line "* ]] || COMPREPLY+=("$line")
         done
     fi

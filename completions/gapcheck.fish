@@ -7,17 +7,19 @@ function __gapcheck_roles
 end
 
 function __gapcheck_no_verb
-    not __fish_seen_subcommand_from explain diff roles lint
+    not __fish_seen_subcommand_from explain diff roles skills lint
 end
 
 complete -c gapcheck -f
 complete -c gapcheck -n __gapcheck_no_verb -a explain -d 'why a skill was or was not counted'
 complete -c gapcheck -n __gapcheck_no_verb -a diff -d 'what changed between two versions of a résumé'
 complete -c gapcheck -n __gapcheck_no_verb -a roles -d 'list or show roles'
+complete -c gapcheck -n __gapcheck_no_verb -a skills -d 'list or search skill ids'
 complete -c gapcheck -n __gapcheck_no_verb -a lint -d 'check the lexicon and roles data'
+complete -c gapcheck -n '__fish_seen_subcommand_from skills; and not __fish_seen_subcommand_from search' -a search
 complete -c gapcheck -n '__fish_seen_subcommand_from roles; and not __fish_seen_subcommand_from show related' -a 'show related'
 complete -c gapcheck -n '__fish_seen_subcommand_from show related' -a '(__gapcheck_roles)'
-complete -c gapcheck -n 'not __fish_seen_subcommand_from roles lint' -F
+complete -c gapcheck -n 'not __fish_seen_subcommand_from roles skills lint' -F
 
 for line in (command gapcheck --help 2>/dev/null | string match -r '^ +-.*')
     # fields: short, long, metavariable, help (unmatched groups stay empty)

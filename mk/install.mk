@@ -1,9 +1,10 @@
-# install.mk: the man page, `make install` / `make uninstall`, and the
-# Debian package test.  PREFIX, BINDIR, DATADIR, MANDIR and DESTDIR come
-# from the main Makefile; the completion folders can be overridden too
-# (debian/rules puts zsh's where Debian's zsh looks).
+# install.mk: the man page and README's option table, `make install` /
+# `make uninstall`, and the Debian package test.  PREFIX, BINDIR, DATADIR,
+# MANDIR and DESTDIR come from the main Makefile; the completion folders
+# can be overridden too (debian/rules puts zsh's where Debian's zsh looks).
 #
-#   make man                                  build/gapcheck.1 (needs scdoc)
+#   make man                                  man/gapcheck.1 (needs scdoc)
+#   make docs                                 that, and README.md's option table
 #   make install [DESTDIR=/tmp/stage] [PREFIX=/usr]
 #   make uninstall [same variables]
 #   make check-deb                            build the .deb, lintian, unpack and run it
@@ -16,20 +17,28 @@ SCDOC ?= scdoc
 # What gets installed; tests point these at already-built files so that a
 # nested make never rebuilds the binary with other flags.
 INSTALL_BIN ?= $(BIN)
-MAN1 ?= $(BUILD)/gapcheck.1
+MAN1 ?= man/gapcheck.1
 
 # Installed copies of the data (what users copy to extend; the binary does
 # not read them, its data is embedded).
 LEXICON_FILES = $(sort $(wildcard lexicon/*.yaml)) lexicon/NOTICE lexicon/README.md
 ROLES_FILES = $(sort $(wildcard roles/*.yaml)) roles/NOTICE roles/README.md
 
-# The OPTIONS section comes from src/cli/cli_opts.h, like --help.
-$(MAN1): man/gapcheck.1.scd src/cli/cli_opts.h src/gapcheck.h scripts/gen-man-options
-	@mkdir -p $(dir $@)
-	scripts/gen-man-options src/cli/cli_opts.h man/gapcheck.1.scd > $@.scd
-	$(SCDOC) < $@.scd > $@.tmp && mv $@.tmp $@ && rm -f $@.scd
+# The man page is generated (its OPTIONS section comes from
+# src/cli/cli_opts.h, like --help) and committed: `man -l man/gapcheck.1`
+# works in a checkout, and `make install` needs no scdoc.  It has no rule
+# of its own, so a checkout's file times never make it rebuild; `make man`
+# rewrites it, and tests/cli/docs-current fails while it is stale.  The
+# same goes for README.md's option table.
+man:
+	SCDOC=$(SCDOC) scripts/gen-man-options --roff src/cli/cli_opts.h man/gapcheck.1.scd \
+		> man/gapcheck.1.tmp || { rm -f man/gapcheck.1.tmp; exit 1; }
+	mv man/gapcheck.1.tmp man/gapcheck.1
 
-man: $(MAN1)
+docs: man
+	scripts/gen-man-options --readme src/cli/cli_opts.h README.md > README.md.tmp || \
+		{ rm -f README.md.tmp; exit 1; }
+	mv README.md.tmp README.md
 
 install: $(INSTALL_BIN) $(MAN1)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
@@ -59,4 +68,4 @@ uninstall:
 check-deb:
 	scripts/check-deb
 
-.PHONY: man install uninstall check-deb
+.PHONY: man docs install uninstall check-deb

@@ -103,6 +103,21 @@ size_t gc_skill_require(const gc_data *d, size_t skill, size_t i);
 /* Looks up a skill by id, display name or any literal alias
  * (case-insensitive); -1 when none. */
 long gc_data_lookup_skill(const gc_data *d, const char *word);
+/* Display name of a skill category ("languages" → "Programming languages"),
+ * or NULL for an unknown one. */
+const char *gc_data_category_name(const gc_data *d, const char *category);
+/* Looks up a role by id or by one of its aliases (roles' `aliases:`),
+ * ASCII case-insensitively; NULL when none. */
+const gc_role *gc_data_lookup_role(const gc_data *d, const char *name);
+
+/* "Did you mean": up to `cap` skills (indexes) or roles whose names are
+ * close to `word`, best first, for a message about an unknown one.  A name
+ * is close when it starts with the word, has it as a word, or is within a
+ * typo of it (roles: ids, aliases, titles and job titles; skills: ids,
+ * names and literal aliases).  Returns how many; 0 when nothing is close. */
+size_t gc_data_suggest_skills(size_t *out, size_t cap, const gc_data *d, const char *word);
+size_t gc_data_suggest_roles(const gc_role **out, size_t cap, const gc_data *d,
+                             const char *word);
 
 /* Extra checks for `gapcheck lint` (slow or picky ones that load skips):
  * calls `report` once per problem, returns the number of problems. */
@@ -128,6 +143,29 @@ const char *gc_role_phase_milestone(const gc_role *r, size_t phase, size_t i);
 double gc_role_implied_credit(const gc_role *r);
 /* Fraction of a's distinct skills that b also lists (0..1); see README. */
 double gc_role_overlap(const gc_role *a, const gc_role *b);
+/* Other names the role is known by (`aliases:`), which --role accepts. */
+size_t gc_role_n_aliases(const gc_role *r);
+const char *gc_role_alias(const gc_role *r, size_t i);
+
+/* Related roles (README, "Related roles"), in both directions: the roles
+ * that list more than the lexicon's related_share (model.yaml) of r's
+ * distinct skills, and the roles more than that share of whose skills r
+ * lists.  The measure is not symmetric, so the two lists differ. */
+typedef enum gc_relation {
+    GC_RELATED_SHARES_R,     /* gc_role_overlap(r, other) > share */
+    GC_RELATED_SHARED_BY_R,  /* gc_role_overlap(other, r) > share */
+} gc_relation;
+typedef struct gc_related {
+    const gc_role *role;     /* the other role (borrowed) */
+    double share;            /* the overlap that relates it, per gc_relation */
+    double of_r;             /* gc_role_overlap(r, role): of r's skills, role lists this share */
+    double of_role;          /* gc_role_overlap(role, r): of role's skills, r lists this share */
+} gc_related;
+/* Writes to out (room for gc_data_n_roles(d)) the roles related to r one
+ * way, largest share first, then by id; returns how many. */
+size_t gc_role_related(gc_related *out, const gc_data *d, const gc_role *r, gc_relation which);
+/* The share above which roles are related (lexicon/model.yaml). */
+double gc_data_related_share(const gc_data *d);
 
 /* ---- analysis ----------------------------------------------------------- */
 
@@ -534,6 +572,22 @@ void gc_init(void);
  * all of them are loaded (there is nothing left to look at).  A library
  * that cannot be loaded is reported by each file that needs it. */
 int gc_preload_for(const unsigned char *head, size_t len);
+
+/* Whether a file is in a format gapcheck reads, judged from its first
+ * bytes only (never its name), for a caller choosing which files of a
+ * folder to analyse: `head` is the file's first GC_READABLE_HEAD bytes (or
+ * all of a shorter file).  Returns 1 for PDF, DOCX, ODT, flat ODT, HTML,
+ * RTF, Word 97-2003 (any OLE2 file), JSON Resume, Markdown and text; 0 for
+ * an empty file, a binary one (NUL bytes, or more than 1 byte in 32 a
+ * control character), and text that is data: tab-separated lines with the
+ * same number of tabs (2 rows or more), comma-separated ones likewise (3
+ * rows or more), a JSON document that is not a JSON Resume, or XML other
+ * than flat ODT and HTML.  A zip is a document only when its central
+ * directory names word/document.xml or content.xml: with `tail` NULL it
+ * returns -1, asking for the call again with `tail` holding the file's
+ * last GC_READABLE_TAIL bytes (or all of it).  Reads nothing itself. */
+int gc_format_readable(const unsigned char *head, size_t head_len, const unsigned char *tail,
+                       size_t tail_len);
 
 /* The fonts poppler renders with (fontconfig: its configuration files and
  * font caches, 4-8 ms), set up now, once, so that processes forked

@@ -71,6 +71,8 @@ typedef struct gc_limits {
 /* Documents */
 #define GC_SNIFF_PDF_WINDOW 1024       /* bytes searched for "%PDF-" */
 #define GC_SNIFF_MARKUP_WINDOW 65536   /* how far comments may push the root element */
+#define GC_READABLE_HEAD 4096          /* first bytes -r reads to tell a résumé format */
+#define GC_READABLE_TAIL 65536         /* last bytes of a zip read for its entry names */
 #define GC_CFB_SCAN 65536              /* bytes of an OLE2 file searched for encryption */
 #define GC_DOCX_HEADERS_MAX 16         /* headers/footers read per kind (Word writes ≤ 3) */
 #define GC_XML_REPEAT_MAX 64           /* ODF text:s count: beyond adds nothing */

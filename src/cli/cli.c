@@ -42,6 +42,7 @@ static void usage_line(FILE *f)
           "       gapcheck explain FILE SKILL      why a skill was or was not counted\n"
           "       gapcheck diff OLD NEW            what changed between two versions of a résumé\n"
           "       gapcheck roles [show ID | related ID]\n"
+          "       gapcheck skills [search WORD]    skill ids, names and categories\n"
           "       gapcheck lint                    check the lexicon and roles data\n", f);
 }
 
@@ -59,6 +60,10 @@ static void help(void)
     } while (0);
 #include "cli/cli_opts.h"
 #undef OPT
+    puts("\n-r reads the files of a folder whose content is PDF, DOCX, ODT, HTML, RTF, Word .doc,\n"
+         "JSON Resume, Markdown or text; it skips empty files, binaries, archives and data\n"
+         "(tab- or comma-separated tables, other JSON, XML) and names them on one line.\n"
+         "Files named on the command line or with --files-from are always read.");
     puts("\nexit status: 0 all files analysed; 1 some file failed (the others were reported);\n"
          "2 usage error; 3 invalid lexicon or roles data, or unknown role; 4 output or system\n"
          "error.\n\nenvironment: NO_COLOR disables colour.");
@@ -99,6 +104,14 @@ void gc_cli_error(const char *prefix, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The one place that words a document's error for standard error (JSON
+ * and CSV records carry the core's own).  The core already says what OCR
+ * did for a page without text, so its message stands as it is. */
+const char *gc_cli_doc_message(const gc_err *e)
+{
+    return e->msg[0] ? e->msg : gc_strerror(e->code);
+}
+
 void gc_cli_report_err(const char *file, const gc_err *err)
 {
     char where[GC_ERR_PATH_MAX + 32];
@@ -111,6 +124,48 @@ void gc_cli_report_err(const char *file, const gc_err *err)
         file = where;
     }
     gc_cli_error(file, "%s", err->msg[0] ? err->msg : gc_strerror(err->code));
+}
+
+#define SUGGESTIONS 3   /* names offered by "did you mean" */
+
+/* Appends "'a' (A), 'b' (B) or 'c' (C)". */
+static void or_list(gc_buf *b, size_t i, size_t n, const char *id, const char *name)
+{
+    gc_buf_printf(b, "%s'%s' (%s)", i == 0 ? "" : i + 1 == n ? " or " : ", ", id, name);
+}
+
+const gc_role *gc_cli_find_role(const gc_data *d, const char *name)
+{
+    const gc_role *r = gc_data_lookup_role(d, name), *near[SUGGESTIONS];
+    size_t n;
+    gc_buf b = {0};
+
+    if (r != NULL)
+        return r;
+    n = gc_data_suggest_roles(near, SUGGESTIONS, d, name);
+    for (size_t i = 0; i < n; i++)
+        or_list(&b, i, n, gc_role_id(near[i]), gc_role_title(near[i]));
+    if (n > 0 && !b.failed)
+        gc_cli_error(NULL, "unknown role '%s': did you mean %s?", name, b.data);
+    else
+        gc_cli_error(NULL, "unknown role '%s' (see 'gapcheck roles')", name);
+    gc_buf_free(&b);
+    return NULL;
+}
+
+void gc_cli_unknown_skill(const gc_data *d, const char *word)
+{
+    size_t near[SUGGESTIONS], n = gc_data_suggest_skills(near, SUGGESTIONS, d, word);
+    gc_buf b = {0};
+
+    for (size_t i = 0; i < n; i++)
+        or_list(&b, i, n, gc_skill_id(d, near[i]), gc_skill_name(d, near[i]));
+    if (n > 0 && !b.failed)
+        gc_cli_error(NULL, "unknown skill '%s': did you mean %s?", word, b.data);
+    else
+        gc_cli_error(NULL, "unknown skill '%s' (use an id, a name or an alias; "
+                     "'gapcheck skills search WORD' finds them)", word);
+    gc_buf_free(&b);
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -309,6 +364,8 @@ static gc_cmd subcommand(const char *s)
         return CMD_EXPLAIN;
     if (strcmp(s, "diff") == 0)
         return CMD_DIFF;
+    if (strcmp(s, "skills") == 0)
+        return CMD_SKILLS;
     return CMD_ANALYZE;
 }
 
@@ -319,7 +376,9 @@ static int check_combinations(gc_cli *cli)
     if (cli->cmd != CMD_DIFF && cli->format_name && set_format(cli, cli->format_name) < 0)
         return -1;
     if (cli->cmd == CMD_ANALYZE && cli->n_files == 0 && cli->files_from == NULL) {
-        usage_line(stderr);
+        fputs("usage: gapcheck [OPTIONS] FILE... | explain | diff | roles | skills | lint\n",
+              stderr);
+        fputs("gapcheck: try 'gapcheck --help' for more information\n", stderr);
         return -1;
     }
     if (cli->output_dir && cli->cmd != CMD_DIFF && cli->format->ext == NULL)

@@ -17,7 +17,7 @@ enum {
 };
 
 
-typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN, CMD_DIFF } gc_cmd;
+typedef enum gc_cmd { CMD_ANALYZE, CMD_LINT, CMD_ROLES, CMD_EXPLAIN, CMD_DIFF, CMD_SKILLS } gc_cmd;
 
 typedef struct gc_cli {
     gc_cmd cmd;
@@ -50,6 +50,14 @@ time_t gc_cli_now(void);
 
 /* Prints "gapcheck: PREFIX: message" to stderr. */
 void gc_cli_error(const char *prefix, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The role named by an id or alias; else NULL after printing "unknown
+ * role", with the closest names ("did you mean …?"). */
+const gc_role *gc_cli_find_role(const gc_data *d, const char *name);
+/* Prints "unknown skill", with the closest names. */
+void gc_cli_unknown_skill(const gc_data *d, const char *word);
+/* A document's error as standard error shows it (gc_cli_doc_message in
+ * cli.c: the one place such messages are worded). */
+const char *gc_cli_doc_message(const gc_err *e);
 /* Prints an error record: data errors as PATH:LINE:COL, documents as FILE. */
 void gc_cli_report_err(const char *file, const gc_err *err);
 

@@ -3,14 +3,14 @@
  * string and --help, so the three can never drift apart.
  *   OPT(id, short letter or 0, long name, argument: 0 none 1 required,
  *       metavariable, help text) */
-OPT(OPT_ROLE, 0, "role", 1, "ID", "target role (see 'gapcheck roles'); e.g. mle")
+OPT(OPT_ROLE, 0, "role", 1, "ID", "target role: an id or alias (see 'gapcheck roles'), e.g. mle")
 OPT(OPT_HOURS, 0, "hours", 1, "N", "your study hours per week (default: the role's own)")
 OPT(OPT_AS_OF, 0, "as-of", 1, "YYYY-MM", "the month 'present' means in a résumé (default: this month)")
 OPT(OPT_SUGGEST, 's', "suggest", 0, NULL, "rank every role by your time to ready")
 OPT(OPT_JOB, 0, "job", 1, "POSTING", "measure against a job posting (PDF, DOCX, HTML, text)")
 OPT(OPT_FORMAT, 'f', "format", 1, "FMT", "text (default), json (JSON Lines), csv, tsv, markdown, html")
 OPT(OPT_OUTPUT, 'o', "output", 1, "DIR", "write one report per file plus an index into DIR")
-OPT(OPT_RECURSIVE, 'r', "recursive", 0, NULL, "read directories: every file in them, sorted")
+OPT(OPT_RECURSIVE, 'r', "recursive", 0, NULL, "read folders: every résumé in them, sorted; skips other files")
 OPT(OPT_FILES_FROM, 0, "files-from", 1, "FILE", "read input names from FILE (- for stdin)")
 OPT(OPT_EXPLAIN, 'e', "explain", 0, NULL, "show the evidence line for every skill")
 OPT(OPT_LEXICON, 0, "lexicon", 1, "DIR", "add or override skills from DIR/*.yaml (repeatable)")

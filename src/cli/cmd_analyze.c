@@ -91,7 +91,7 @@ static void emit(gc_task *t, void *p)
     if (e != NULL) {
         if (c->progress.on)
             fputs("\r\033[K", stderr);
-        gc_cli_error(t->path, "%s", e->msg);
+        gc_cli_error(t->path, "%s", gc_cli_doc_message(e));
         c->failed = 1;
     }
     if (gc_result_new(&r, c->d, t->path, t->doc, &c->req, &err) < 0) {
@@ -137,7 +137,7 @@ static gc_doc *load_posting(const gc_cli *cli, const gc_data *d)
     if (gc_batch_run(&t, 1, 1, d, &cli->lim, &opts, keep_posting, &doc) < 0)
         return NULL;
     if (doc && gc_doc_error(doc)) {
-        gc_cli_error(cli->job, "%s", gc_doc_error(doc)->msg);
+        gc_cli_error(cli->job, "%s", gc_cli_doc_message(gc_doc_error(doc)));
         gc_doc_free(doc);
         return NULL;
     }
@@ -286,10 +286,8 @@ int gc_cmd_analyze(const gc_cli *cli, const gc_data *d)
     memset(&c, 0, sizeof c);
     c.cli = cli;
     c.d = d;
-    if (cli->role && (c.req.role = gc_data_find_role(d, cli->role)) == NULL) {
-        gc_cli_error(NULL, "unknown role '%s' (see 'gapcheck roles')", cli->role);
+    if (cli->role && (c.req.role = gc_cli_find_role(d, cli->role)) == NULL)
         return EXIT_DATA;
-    }
     c.req.suggest = cli->suggest;
     c.req.hours_per_week = cli->hours;
     c.req.as_of = cli->as_of;
@@ -313,6 +311,8 @@ int gc_cmd_analyze(const gc_cli *cli, const gc_data *d)
         }
         rc = run(&c, tasks, in.n, &stdin_buf);
     }
+    if (!cli->quiet && !gc_interrupted)
+        gc_inputs_report_skipped(&in);
     gc_outdir_free(c.out);
     free_index(c.index, c.index_names, c.n_index);
     free(tasks);

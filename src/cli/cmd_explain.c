@@ -4,6 +4,7 @@
  * checked against the document in seconds. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -69,7 +70,7 @@ static void emit(gc_task *t, void *p)
     size_t s = c->skill;
 
     if (e != NULL) {
-        gc_cli_error(t->path, "%s", e->msg);
+        gc_cli_error(t->path, "%s", gc_cli_doc_message(e));
         c->rc = EXIT_SOME_FAILED;
     } else {
         char *path = gc_report_clean(t->path, 0);   /* no escapes from a file name */
@@ -102,8 +103,14 @@ int gc_cmd_explain(const gc_cli *cli, const gc_data *d)
     gc_task task;
     explain_ctx c = {cli, d, 0, EXIT_ALL_OK};
 
+    /* `explain python cv.pdf`: a skill first and no file of that name */
+    if (s < 0 && gc_data_lookup_skill(d, cli->files[0]) >= 0 && access(cli->files[0], F_OK) != 0) {
+        gc_cli_error("explain", "the FILE comes first, then the SKILL: gapcheck explain %s %s",
+                     cli->files[1], cli->files[0]);
+        return EXIT_USAGE;
+    }
     if (s < 0) {
-        gc_cli_error(NULL, "unknown skill '%s' (use an id, a name or an alias)", cli->files[1]);
+        gc_cli_unknown_skill(d, cli->files[1]);
         return EXIT_DATA;
     }
     c.skill = (size_t)s;

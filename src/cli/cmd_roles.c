@@ -1,14 +1,12 @@
 /* `gapcheck roles [show ID | related ID]`: browse the role catalogue, in
- * text or JSON Lines.  Related roles are computed from the data: a role is
- * related when it lists more than 40% of this role's skills. */
+ * text or JSON Lines.  Related roles come from the core (gc_role_related),
+ * both ways; this file only prints them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
 #include "gapcheck.h"
-
-#define RELATED_MIN 0.4
 
 static int is_json(const gc_cli *cli)
 {
@@ -55,6 +53,12 @@ static void json_role(gc_buf *b, const gc_data *d, const gc_role *r)
     gc_json_num(b, gc_role_months(r), 2);
     gc_buf_adds(b, ",\"hours_per_week\":");
     gc_json_num(b, gc_role_hours_per_week(r), 2);
+    gc_buf_adds(b, ",\"aliases\":[");
+    for (size_t i = 0; i < gc_role_n_aliases(r); i++) {
+        gc_buf_adds(b, i ? "," : "");
+        gc_json_str(b, gc_role_alias(r, i));
+    }
+    gc_buf_addc(b, ']');
     json_phases(b, d, r);
     gc_buf_adds(b, "}\n");
 }
@@ -65,6 +69,9 @@ static void text_role(gc_buf *b, const gc_data *d, const gc_role *r)
                   gc_role_months(r), gc_role_hours_per_week(r));
     if (gc_role_summary(r))
         gc_buf_printf(b, "  %s\n", gc_role_summary(r));
+    for (size_t i = 0; i < gc_role_n_aliases(r); i++)
+        gc_buf_printf(b, "%s%s%s", i ? ", " : "  also: --role ", gc_role_alias(r, i),
+                      i + 1 == gc_role_n_aliases(r) ? "\n" : "");
     for (size_t p = 0; p < gc_role_n_phases(r); p++) {
         gc_buf_printf(b, "\n  %zu. %s (%g months)\n     skills:", p + 1, gc_role_phase_title(r, p),
                       gc_role_phase_months(r, p));
@@ -81,46 +88,77 @@ static void text_role(gc_buf *b, const gc_data *d, const gc_role *r)
     }
 }
 
-typedef struct rel {
-    const gc_role *r;
-    double overlap;
-} rel;
-
-static int cmp_rel(const void *x, const void *y)
-{
-    const rel *a = x, *b = y;
-    if (a->overlap != b->overlap)
-        return a->overlap > b->overlap ? -1 : 1;
-    return strcmp(gc_role_id(a->r), gc_role_id(b->r));
-}
-
-static void related(gc_buf *b, const gc_cli *cli, const gc_data *d, const gc_role *r)
+/* Distinct skills of a role (a skill belongs to one phase only). */
+static size_t n_skills(const gc_role *r)
 {
     size_t n = 0;
-    rel *v = calloc(gc_data_n_roles(d) + 1, sizeof *v);
 
-    for (size_t i = 0; v && i < gc_data_n_roles(d); i++) {
-        const gc_role *o = gc_data_role(d, i);
-        double ov = gc_role_overlap(r, o);
-        if (o != r && ov > RELATED_MIN)
-            v[n++] = (rel){o, ov};
-    }
-    qsort(v, n, sizeof *v, cmp_rel);
+    for (size_t p = 0; p < gc_role_n_phases(r); p++)
+        n += gc_role_phase_n_skills(r, p);
+    return n;
+}
+
+static void text_related(gc_buf *b, const gc_related *v, size_t n, int shares_r,
+                         const gc_role *r, double min)
+{
+    if (shares_r)
+        gc_buf_printf(b, "roles that list more than %g%% of %s's %zu skills:\n", min * 100,
+                      gc_role_id(r), n_skills(r));
+    else
+        gc_buf_printf(b, "roles of which %s lists more than %g%% of the skills:\n",
+                      gc_role_id(r), min * 100);
+    if (n == 0)
+        gc_buf_adds(b, "  (none)\n");
     for (size_t i = 0; i < n; i++) {
-        if (is_json(cli)) {
-            gc_buf_adds(b, "{\"id\":");
-            gc_json_str(b, gc_role_id(v[i].r));
-            gc_buf_adds(b, ",\"title\":");
-            gc_json_str(b, gc_role_title(v[i].r));
-            gc_buf_adds(b, ",\"overlap\":");
-            gc_json_num(b, v[i].overlap, 3);
-            gc_buf_adds(b, "}\n");
-        } else {
-            gc_buf_printf(b, "%-22s %-36s %3.0f%% of %s's skills\n", gc_role_id(v[i].r),
-                          gc_role_title(v[i].r), v[i].overlap * 100, gc_role_id(r));
-        }
+        size_t whole = n_skills(shares_r ? r : v[i].role);
+        gc_buf_printf(b, "  %-22s %-36s %3.0f%% (%.0f of %zu)\n", gc_role_id(v[i].role),
+                      gc_role_title(v[i].role), v[i].share * 100, v[i].share * (double)whole,
+                      whole);
     }
-    free(v);
+}
+
+static void json_related(gc_buf *b, const gc_related *x)
+{
+    gc_buf_adds(b, "{\"id\":");
+    gc_json_str(b, gc_role_id(x->role));
+    gc_buf_adds(b, ",\"title\":");
+    gc_json_str(b, gc_role_title(x->role));
+    gc_buf_adds(b, ",\"overlap\":");
+    gc_json_num(b, x->of_r, 3);
+    gc_buf_adds(b, ",\"reverse_overlap\":");
+    gc_json_num(b, x->of_role, 3);
+    gc_buf_adds(b, "}\n");
+}
+
+/* Both directions.  JSON: one line per related role, those that list a
+ * share of r's skills first (as before the reverse direction was added),
+ * then the others. */
+static void related(gc_buf *b, const gc_cli *cli, const gc_data *d, const gc_role *r)
+{
+    size_t cap = gc_data_n_roles(d) + 1;
+    gc_related *to = calloc(cap, sizeof *to), *from = calloc(cap, sizeof *from);
+    size_t n_to, n_from;
+
+    if (to == NULL || from == NULL) {
+        b->failed = 1;
+        goto out;
+    }
+    n_to = gc_role_related(to, d, r, GC_RELATED_SHARES_R);
+    n_from = gc_role_related(from, d, r, GC_RELATED_SHARED_BY_R);
+    if (!is_json(cli)) {
+        text_related(b, to, n_to, 1, r, gc_data_related_share(d));
+        gc_buf_addc(b, '\n');
+        text_related(b, from, n_from, 0, r, gc_data_related_share(d));
+        goto out;
+    }
+    for (size_t i = 0; i < n_to; i++)
+        json_related(b, &to[i]);
+    for (size_t i = 0; i < n_from; i++)
+        if (from[i].of_r <= gc_data_related_share(d))   /* not listed above */
+            json_related(b, &from[i]);
+out:
+    free(to);
+    free(from);
 }
 
 static void list(gc_buf *b, const gc_cli *cli, const gc_data *d)
@@ -150,10 +188,8 @@ int gc_cmd_roles(const gc_cli *cli, const gc_data *d)
         gc_cli_error("roles", "'%s' needs exactly one role id", verb);
         return EXIT_USAGE;
     }
-    if (verb && (r = gc_data_find_role(d, cli->files[1])) == NULL) {
-        gc_cli_error(NULL, "unknown role '%s' (see 'gapcheck roles')", cli->files[1]);
+    if (verb && (r = gc_cli_find_role(d, cli->files[1])) == NULL)
         return EXIT_DATA;
-    }
     if (verb == NULL)
         list(&b, cli, d);
     else if (verb[0] == 's' && is_json(cli))

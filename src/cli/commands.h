@@ -7,6 +7,7 @@
 int gc_cmd_analyze(const gc_cli *cli, const gc_data *d);
 int gc_cmd_explain(const gc_cli *cli, const gc_data *d);
 int gc_cmd_roles(const gc_cli *cli, const gc_data *d);
+int gc_cmd_skills(const gc_cli *cli, const gc_data *d);
 int gc_cmd_lint(const gc_cli *cli, const gc_data *d);
 int gc_cmd_diff(const gc_cli *cli, const gc_data *d);
 

@@ -1,6 +1,7 @@
 /* Input expansion; see inputs.h. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,77 @@ static int push_error(gc_inputs *in, const char *path, int code, const char *det
     return 0;
 }
 
+/* Reads up to `cap` bytes at `off`; returns the count, 0 on any error. */
+static size_t read_at(int fd, unsigned char *buf, size_t cap, off_t off)
+{
+    ssize_t got;
+
+    while ((got = pread(fd, buf, cap, off)) < 0 && errno == EINTR)
+        ;
+    return got > 0 ? (size_t)got : 0;
+}
+
+/* 1 when a file found in a folder is in a format gapcheck reads, judged
+ * from its first bytes (and a zip's last ones) by gc_format_readable.  It
+ * reads without blocking, and only regular files.  A file that cannot be
+ * opened or read is taken: its record then says why. */
+static int worth_reading(const char *path)
+{
+    unsigned char head[GC_READABLE_HEAD], *tail = NULL;
+    struct stat st;
+    size_t n, n_tail;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), rc = 1;
+
+    if (fd < 0)
+        return 1;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        n = st.st_size > 0 ? read_at(fd, head, sizeof head, 0) : 0;
+        rc = st.st_size == 0 ? 0 : n == 0 ? 1 : gc_format_readable(head, n, NULL, 0);
+        if (rc < 0) {   /* a zip: its entry names are at its end */
+            n_tail = (size_t)st.st_size < GC_READABLE_TAIL ? (size_t)st.st_size : GC_READABLE_TAIL;
+            if ((tail = malloc(n_tail)) == NULL ||
+                (n_tail = read_at(fd, tail, n_tail, st.st_size - (off_t)n_tail)) == 0)
+                rc = 1;
+            else
+                rc = gc_format_readable(head, n, tail, n_tail);
+        }
+    }
+    free(tail);
+    close(fd);
+    return rc != 0;
+}
+
+static int skip(gc_inputs *in, const char *path)
+{
+    const char *name = path + in->root_len + (path[in->root_len] == '/');
+
+    if (in->n_skipped < GC_SKIPPED_SHOWN && (in->skipped[in->n_skipped] = strdup(name)) == NULL)
+        return -1;
+    in->n_skipped++;
+    return 0;
+}
+
+void gc_inputs_report_skipped(const gc_inputs *in)
+{
+    size_t shown = in->n_skipped < GC_SKIPPED_SHOWN ? in->n_skipped : GC_SKIPPED_SHOWN;
+    gc_buf names = {0};
+
+    if (in->n_skipped == 0)
+        return;
+    for (size_t i = 0; i < shown; i++)
+        gc_buf_printf(&names, "%s%s", i ? ", " : "", in->skipped[i]);
+    if (in->n_skipped > shown)
+        gc_buf_printf(&names, " and %zu more", in->n_skipped - shown);
+    if (names.failed)
+        gc_cli_error(NULL, "skipped %zu files that are not résumés", in->n_skipped);
+    else if (in->n_skipped == 1)
+        gc_cli_error(NULL, "skipped 1 file that is not a résumé (%s)", names.data);
+    else
+        gc_cli_error(NULL, "skipped %zu files that are not résumés (%s)", in->n_skipped,
+                     names.data);
+    gc_buf_free(&names);
+}
+
 static int cmp_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -59,8 +131,9 @@ static int cmp_name(const void *a, const void *b)
 
 static int walk(gc_inputs *in, const char *dir, int depth);
 
-/* One directory entry: regular files are inputs, directories are walked
- * (not through symbolic links, so a link loop cannot trap us). */
+/* One directory entry: regular files in a format gapcheck reads are
+ * inputs, directories are walked (not through symbolic links, so a link
+ * loop cannot trap us). */
 static int visit(gc_inputs *in, const char *dir, const char *name, int depth)
 {
     struct stat st;
@@ -74,7 +147,8 @@ static int visit(gc_inputs *in, const char *dir, const char *name, int depth)
     if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
         rc = walk(in, path, depth + 1);
     else if (stat(path, &st) == 0 ? S_ISREG(st.st_mode) : errno != ENOENT)
-        rc = push(in, path);   /* a name too long to open still gets its record */
+        /* a name too long to open still gets its record */
+        rc = worth_reading(path) ? push(in, path) : skip(in, path);
     free(path);
     return rc;
 }
@@ -130,9 +204,14 @@ int gc_inputs_add(gc_inputs *in, const char *path, int recursive)
 {
     struct stat st;
 
-    if (recursive && strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return push(in, path);
+    if (recursive) {
+        in->root_len = strlen(path);
         return walk(in, path, 0);
-    return push(in, path);
+    }
+    return push_error(in, path, GC_EIO, "directory",
+                      "a directory: add -r to read the files in it");
 }
 
 int gc_inputs_add_list(gc_inputs *in, const char *list_file, int recursive)
@@ -170,6 +249,8 @@ void gc_inputs_free(gc_inputs *in)
         free(in->paths[i]);
         free(in->errs[i]);
     }
+    for (size_t i = 0; i < in->n_skipped && i < GC_SKIPPED_SHOWN; i++)
+        free(in->skipped[i]);
     free(in->paths);
     free(in->errs);
     memset(in, 0, sizeof *in);

@@ -48,6 +48,7 @@ static int run(const gc_cli *cli, const gc_data *d)
     switch (cli->cmd) {
     case CMD_LINT: return gc_cmd_lint(cli, d);
     case CMD_ROLES: return gc_cmd_roles(cli, d);
+    case CMD_SKILLS: return gc_cmd_skills(cli, d);
     case CMD_EXPLAIN: return gc_cmd_explain(cli, d);
     case CMD_DIFF: return gc_cmd_diff(cli, d);
     default: return gc_cmd_analyze(cli, d);

@@ -33,6 +33,7 @@ gc_data *gc_data_new_internal(const gc_limits *lim)
     d->category_names = g_hash_table_new(g_str_hash, g_str_equal);
     d->skill_by_id = g_hash_table_new(g_str_hash, g_str_equal);
     d->role_by_id = g_hash_table_new(g_str_hash, g_str_equal);
+    d->role_by_alias = g_hash_table_new(g_str_hash, g_str_equal);
     d->heading_to_section = g_hash_table_new(g_str_hash, g_str_equal);
     d->date_words = g_hash_table_new(g_str_hash, g_str_equal);
     d->atoms = g_hash_table_new(g_str_hash, g_str_equal);
@@ -61,6 +62,7 @@ void gc_data_free(gc_data *d)
     g_ptr_array_free(d->categories, TRUE);
     g_hash_table_destroy(d->category_names);
     g_hash_table_destroy(d->role_by_id);
+    g_hash_table_destroy(d->role_by_alias);
     g_hash_table_destroy(d->heading_to_section);
     g_hash_table_destroy(d->date_words);
     gc_data_drop_build_tables(d);

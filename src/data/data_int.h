@@ -84,17 +84,23 @@ typedef struct gc_phase {
 #define GC_PHASE_MONTHS_MAX 120.0
 #define GC_WEIGHT_MIN 0.1
 #define GC_WEIGHT_MAX 10.0
+#define GC_ROLE_ALIAS_MAX 40       /* characters of a role alias */
 
 /* The time-to-ready model's constants (data/model.c; lexicon/model.yaml
- * says where each comes from; src/model/credit.c uses them). */
+ * says where each comes from; src/model/credit.c uses them), and the share
+ * of skills that makes two roles related (roles.c, gc_role_related), which
+ * only the lexicon's block may set. */
 typedef struct gc_model {
     double full_depth_months, half_life_months, relearn_floor, listed_credit, title_credit;
+    double related_share;
 } gc_model;
 
 struct gc_role {
     const char *id, *title, *summary;
     double hours_per_week, months, implied_credit;
     GPtrArray *titles;        /* folded job titles that are this role ("ml engineer") */
+    GPtrArray *aliases;       /* other names --role takes ("frontend") */
+    GArray *alias_pos;        /* gc_pos of each, while building */
     gc_model model;           /* the lexicon's model with the role's overrides */
     gc_model model_own;       /* the role's `model:` values ... */
     unsigned model_set;       /* ... and which of them it set (bit i = field i) */
@@ -126,6 +132,7 @@ struct gc_data {
     GHashTable *category_names; /* id → display name */
     GHashTable *skill_by_id;  /* id → index+1 (while building) */
     GHashTable *role_by_id;   /* id → gc_role* */
+    GHashTable *role_by_alias; /* alias → gc_role* (live roles, once linked) */
     GHashTable *heading_to_section; /* folded heading key → index+1 */
     GHashTable *date_words;   /* folded word → GC_CAL_CODE + 1 (calendar.c) */
     gc_model model;           /* the `model:` block */
@@ -215,13 +222,14 @@ size_t gc_calendar_key(char *dst, size_t cap, const char *s, size_t n);
 uint32_t gc_calendar_word(const gc_data *d, const char *key);
 
 /* model.c: reads a `model:` block into *m, setting bit i of *set for each
- * field given; 1 when every field of m is within its range. */
+ * field given (a role's block, `in_role`, may not set the lexicon-wide
+ * related_share); 1 when every field of m is within its range. */
 int gc_model_parse(gc_model *m, unsigned *set, const struct gc_ynode *map, const char *file,
-                   gc_err *err);
+                   int in_role, gc_err *err);
 int gc_model_complete(const gc_model *m);
 /* base with the fields `set` in `over` replaced. */
 void gc_model_merge(gc_model *out, const gc_model *base, const gc_model *over, unsigned set);
-#define GC_MODEL_ALL 0x1Fu
+#define GC_MODEL_ALL 0x3Fu
 
 /* build.c: an empty data set, as a builder (or the snapshot loader)
  * starts it. */

@@ -360,7 +360,7 @@ int gc_lexicon_parse(gc_data *d, const gc_ynode *root, const char *file, int use
             return gc_err_set(err, GC_EDATA, file, v->line, v->col,
                               "a second 'model:' block (only one is allowed, or a user "
                               "lexicon's)");
-        if (gc_model_parse(&d->model, &d->model_set, v, file, err) < 0)
+        if (gc_model_parse(&d->model, &d->model_set, v, file, 0, err) < 0)
             return GC_EDATA;
     }
     if ((v = gc_ymap_get(root, "skills")) != NULL) {

@@ -1,6 +1,9 @@
 /* roles: reads one role per YAML file (roles/NAME.yaml) into gc_data and
- * resolves its skill ids against the lexicon.  Schema in roles/README.md. */
+ * resolves its skill ids against the lexicon.  Schema in roles/README.md.
+ * Also the role getters and what is computed from roles: overlap and
+ * related roles. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -132,12 +135,40 @@ static int parse_titles(gc_data *d, gc_role *r, const gc_ynode *seq, const char 
     return 0;
 }
 
+/* Other names --role takes for this role ("frontend" for
+ * frontend-engineer): lowercase words joined by hyphens, like ids, so they
+ * are typed as easily.  Uniqueness is checked once every role is known
+ * (link_aliases). */
+static int parse_aliases(gc_data *d, gc_role *r, const gc_ynode *seq, const char *file,
+                         gc_err *err)
+{
+    if (gc_yexpect(seq, GC_Y_SEQ, "aliases", file, err) < 0)
+        return GC_EDATA;
+    for (size_t i = 0; i < seq->n; i++) {
+        const gc_ynode *a = seq->items[i];
+        if (gc_yexpect(a, GC_Y_SCALAR, "alias", file, err) < 0)
+            return GC_EDATA;
+        if (a->len == 0 || a->len > GC_ROLE_ALIAS_MAX ||
+            strspn(a->str, "abcdefghijklmnopqrstuvwxyz0123456789-") != a->len ||
+            a->str[0] == '-' || a->str[a->len - 1] == '-')
+            return gc_err_set(err, GC_EDATA, file, a->line, a->col,
+                              "alias '%s' must be lowercase letters, digits and inner "
+                              "hyphens, at most %d characters", a->str, GC_ROLE_ALIAS_MAX);
+        gc_pos p = {gc_data_intern(d, file), a->line, a->col};
+        g_ptr_array_add(r->aliases, GC_UNCONST(gc_data_intern(d, a->str)));
+        g_array_append_val(r->alias_pos, p);
+    }
+    return 0;
+}
+
 gc_role *gc_role_new_internal(void)
 {
     gc_role *r = g_new0(gc_role, 1);
     r->phases = g_ptr_array_new_with_free_func(phase_free);
     r->codes = g_ptr_array_new();
     r->titles = g_ptr_array_new();
+    r->aliases = g_ptr_array_new();
+    r->alias_pos = g_array_new(FALSE, FALSE, sizeof(gc_pos));
     r->implied_credit = 0.5;
     return r;
 }
@@ -156,6 +187,9 @@ void gc_role_free_internal(gc_role *r)
     g_ptr_array_free(r->phases, TRUE);
     g_ptr_array_free(r->codes, TRUE);
     g_ptr_array_free(r->titles, TRUE);
+    g_ptr_array_free(r->aliases, TRUE);
+    if (r->alias_pos != NULL)
+        g_array_free(r->alias_pos, TRUE);
     g_free(r);
 }
 
@@ -203,8 +237,8 @@ static int claim_role(gc_data *d, gc_role *r, const gc_ynode *at, const char *fi
 int gc_roles_parse(gc_data *d, const gc_ynode *root, const char *file, int user, gc_err *err)
 {
     static const char *const keys[] = {"id", "title", "summary", "hours_per_week", "months",
-                                       "implied_credit", "codes", "titles", "model", "phases",
-                                       NULL};
+                                       "implied_credit", "codes", "titles", "aliases", "model",
+                                       "phases", NULL};
     static const char *const req[] = {"id", "title", "hours_per_week", "phases", NULL};
     const gc_ynode *ph, *codes, *v;
     gc_role *r;
@@ -235,8 +269,10 @@ int gc_roles_parse(gc_data *d, const gc_ynode *root, const char *file, int user,
         return GC_EDATA;
     if ((v = gc_ymap_get(root, "titles")) && parse_titles(d, r, v, file, err) < 0)
         return GC_EDATA;
+    if ((v = gc_ymap_get(root, "aliases")) && parse_aliases(d, r, v, file, err) < 0)
+        return GC_EDATA;
     if ((v = gc_ymap_get(root, "model")) &&
-        gc_model_parse(&r->model_own, &r->model_set, v, file, err) < 0)
+        gc_model_parse(&r->model_own, &r->model_set, v, file, 1, err) < 0)
         return GC_EDATA;
     if (parse_role_numbers(r, root, file, err) < 0)
         return GC_EDATA;
@@ -261,6 +297,29 @@ static int link_phase(gc_data *d, gc_phase *ph, GHashTable *seen, gc_err *err)
     return 0;
 }
 
+/* Every alias names one role: none is a role's id or another's alias.
+ * Checked among the live roles, so a user role that replaces a bundled
+ * one may reuse its aliases. */
+static int link_aliases(gc_data *d, const gc_role *r, gc_err *err)
+{
+    for (size_t k = 0; k < r->aliases->len; k++) {
+        const char *a = r->aliases->pdata[k];
+        gc_pos p = g_array_index(r->alias_pos, gc_pos, k);
+        const gc_role *o = g_hash_table_lookup(d->role_by_id, a);
+        if (o == NULL)
+            o = g_hash_table_lookup(d->role_by_alias, a);
+        if (o == r)
+            return gc_err_set(err, GC_EDATA, p.file, p.line, p.col,
+                              "alias '%s' repeats a name of this role", a);
+        if (o != NULL)
+            return gc_err_set(err, GC_EDATA, p.file, p.line, p.col,
+                              "alias '%s' already names role '%s' (%s:%u:%u)", a, o->id,
+                              o->pos.file, o->pos.line, o->pos.col);
+        g_hash_table_insert(d->role_by_alias, GC_UNCONST(a), GC_UNCONST(r));
+    }
+    return 0;
+}
+
 int gc_roles_link(gc_data *d, gc_err *err)
 {
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -272,6 +331,8 @@ int gc_roles_link(gc_data *d, gc_err *err)
         g_hash_table_remove_all(seen);
         for (size_t j = 0; j < r->phases->len && rc == 0; j++)
             rc = link_phase(d, r->phases->pdata[j], seen, err);
+        if (rc == 0)
+            rc = link_aliases(d, r, err);
     }
     g_hash_table_destroy(seen);
     return rc;
@@ -291,6 +352,8 @@ double gc_role_hours_per_week(const gc_role *r) { return r->hours_per_week; }
 double gc_role_months(const gc_role *r) { return r->months; }
 double gc_role_implied_credit(const gc_role *r) { return r->implied_credit; }
 size_t gc_role_n_phases(const gc_role *r) { return r->phases->len; }
+size_t gc_role_n_aliases(const gc_role *r) { return r->aliases->len; }
+const char *gc_role_alias(const gc_role *r, size_t i) { return r->aliases->pdata[i]; }
 const char *gc_role_phase_id(const gc_role *r, size_t i) { return phase(r, i)->id; }
 const char *gc_role_phase_title(const gc_role *r, size_t i) { return phase(r, i)->title; }
 double gc_role_phase_months(const gc_role *r, size_t i) { return phase(r, i)->months; }
@@ -334,4 +397,37 @@ double gc_role_overlap(const gc_role *a, const gc_role *b)
             shared += (size_t)role_has(b, g_array_index(s, uint32_t, i));
     }
     return n ? (double)shared / (double)n : 0;
+}
+
+/* Largest share first, then id: the same order every run. */
+static int cmp_related(const void *x, const void *y)
+{
+    const gc_related *a = x, *b = y;
+
+    if (a->share != b->share)
+        return a->share > b->share ? -1 : 1;
+    return strcmp(a->role->id, b->role->id);
+}
+
+size_t gc_role_related(gc_related *out, const gc_data *d, const gc_role *r, gc_relation which)
+{
+    double min = d->model.related_share;
+    size_t n = 0;
+
+    for (size_t i = 0; i < d->roles->len; i++) {
+        const gc_role *o = d->roles->pdata[i];
+        if (o == r)
+            continue;
+        double to = gc_role_overlap(r, o), from = gc_role_overlap(o, r);
+        double share = which == GC_RELATED_SHARES_R ? to : from;
+        if (share > min)
+            out[n++] = (gc_related){o, share, to, from};
+    }
+    qsort(out, n, sizeof *out, cmp_related);
+    return n;
+}
+
+double gc_data_related_share(const gc_data *d)
+{
+    return d->model.related_share;
 }

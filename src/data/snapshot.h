@@ -14,7 +14,7 @@
 #include "data/data_int.h"
 
 #define SNAP_MAGIC "GCSNAP\r\n"
-#define SNAP_VERSION 3u
+#define SNAP_VERSION 4u
 
 enum {
     S_STR, S_STRLIST, S_SKILLS, S_REFS, S_ALIASES, S_ALIAS_ATOMS, S_NEAR, S_FIRST,
@@ -54,7 +54,7 @@ typedef struct s_role {
     double hours_per_week, months, implied_credit;
     gc_model model;                     /* resolved: the lexicon's with its overrides */
     uint32_t id, title, summary;        /* summary: UINT32_MAX when absent */
-    gc_range phases, codes, titles;     /* in S_PHASES, S_STRLIST, S_STRLIST */
+    gc_range phases, codes, titles, aliases;   /* in S_PHASES, then S_STRLIST */
     s_pos pos;
 } s_role;
 

@@ -376,6 +376,9 @@ static void read_roles(reader *r, gc_data *d)
         ro->months = months_of(r, ro, v[i].months);
         read_strlist(r, ro->codes, v[i].codes);
         read_strlist(r, ro->titles, v[i].titles);
+        read_strlist(r, ro->aliases, v[i].aliases);
+        for (guint k = 0; k < ro->aliases->len; k++)
+            g_hash_table_insert(d->role_by_alias, ro->aliases->pdata[k], ro);
         if (!gc_model_complete(&v[i].model))
             r->bad = 1;
         ro->model = v[i].model;

@@ -166,6 +166,7 @@ static void put_roles(writer *w)
             put_phase(w, ro->phases->pdata[p]);
         r.codes = put_strlist(w, ro->codes);
         r.titles = put_strlist(w, ro->titles);
+        r.aliases = put_strlist(w, ro->aliases);
         r.model = ro->model;
         r.pos = pos(w, ro->pos);
         put(w, S_ROLES, &r, sizeof r);

@@ -146,7 +146,8 @@ static int no_text(const gc_pdf_ocr *ocr, gc_err *err)
                    "no extractable text: OCR found no words on %u scanned page%s", ocr->done,
                    ocr->done == 1 ? "" : "s");
     else
-        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0, "no extractable text: scanned or image-only?");
+        gc_err_set(err, GC_ENOTEXT, NULL, 0, 0,
+                   "no extractable text: no text layer, and no scanned page to OCR");
     gc_err_detail(err, "no_text");
     return GC_ENOTEXT;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "gapcheck.h"
 #include "extract/extract.h"
 
 static const unsigned char cfb_magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
@@ -199,4 +200,114 @@ int gc_format_from_name(const char *name)
 const char *gc_format_name(gc_format f)
 {
     return (unsigned)f < GC_N_FORMATS && format_names[f] ? format_names[f] : "unknown";
+}
+
+/* ---- is it a résumé format? (gc_format_readable) ---------------------- */
+
+/* Bytes no text file holds (file(1)'s text_chars: C0 controls other than
+ * BEL, BS, TAB, LF, VT, FF, CR and ESC, and DEL).  A few may slip into a
+ * résumé pasted from a PDF; many mean a binary file without NUL bytes. */
+static int mostly_text(const unsigned char *p, size_t n)
+{
+    size_t ctl = 0;
+
+    for (size_t i = 0; i < n; i++)
+        ctl += (p[i] < 0x07 || (p[i] >= 0x0E && p[i] < 0x20 && p[i] != 0x1B) || p[i] == 0x7F);
+    return ctl * 32 <= n;
+}
+
+/* Records of a table: lines, except that a newline inside double quotes
+ * does not end one (RFC 4180).  True when there are at least `min_rows`
+ * non-empty records and every one holds the same number, at least one, of
+ * `sep` outside quotes.  The last record counts only when a newline ends
+ * it: the head may cut it short. */
+static int is_table(const unsigned char *p, size_t n, unsigned char sep, size_t min_rows)
+{
+    size_t rows = 0, count = 0, want = 0, len = 0;
+    int quoted = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '"') {
+            quoted = !quoted;
+        } else if (p[i] == '\n' && !quoted) {
+            if (len > 0) {
+                if (count == 0 || (rows > 0 && count != want))
+                    return 0;
+                want = count;
+                rows++;
+            }
+            count = len = 0;
+            continue;
+        } else if (p[i] == sep && !quoted) {
+            count++;
+        }
+        len += p[i] != '\r';
+    }
+    return rows >= min_rows;
+}
+
+/* A JSON document: an object whose first key is a string, or an array of
+ * values.  (A JSON Resume was recognised before this is asked.) */
+static int is_json(const unsigned char *p, size_t n)
+{
+    size_t i = skip_space(p, 0, n), j;
+
+    if (i >= n || (p[i] != '{' && p[i] != '['))
+        return 0;
+    j = skip_space(p, i + 1, n);
+    if (j >= n)
+        return 0;
+    if (p[i] == '{')
+        return p[j] == '"' || p[j] == '}';
+    return strchr("{[\"]-0123456789", p[j]) != NULL;
+}
+
+/* Data rather than a document: a table (tab-separated, or comma-separated
+ * in three rows or more, so a short résumé line with a comma is not one),
+ * a JSON document, or XML other than flat ODT and HTML. */
+static int is_data(const unsigned char *p, size_t n)
+{
+    size_t bom = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+    p += bom;
+    n -= bom;
+    return is_table(p, n, '\t', 2) || is_table(p, n, ',', 3) || is_json(p, n) ||
+           starts_ci(p + skip_space(p, 0, n), n - skip_space(p, 0, n), "<?xml");
+}
+
+/* The central directory, at a zip's end, names every entry: DOCX has
+ * word/document.xml, an OpenDocument file content.xml beside a mimetype
+ * (ODF 1.2 part 3, §3.3; the head shows it when mimetype comes first). */
+static int zip_tail_is_document(const unsigned char *t, size_t n)
+{
+    return is_docx_zip(t, n) || (find_bytes(t, n, "content.xml", 11) != NULL &&
+                                 find_bytes(t, n, "mimetype", 8) != NULL);
+}
+
+int gc_format_readable(const unsigned char *head, size_t head_len, const unsigned char *tail,
+                       size_t tail_len)
+{
+    switch (gc_sniff(head, head_len)) {
+    case GC_FMT_PDF:
+    case GC_FMT_DOCX:
+    case GC_FMT_ODT:
+    case GC_FMT_FODT:
+    case GC_FMT_HTML:
+    case GC_FMT_RTF:
+    case GC_FMT_DOC:
+    case GC_FMT_JSONRESUME:
+        return 1;
+    case GC_FMT_ZIP:
+        if (tail == NULL)
+            return -1;
+        return zip_tail_is_document(tail, tail_len);
+    case GC_FMT_TEXT:
+        if (head_len >= 2 && (memcmp(head, "\xFF\xFE", 2) == 0 || memcmp(head, "\xFE\xFF", 2) == 0))
+            return 1;   /* UTF-16 with a BOM */
+        /* fall through */
+    case GC_FMT_MARKDOWN:   /* "# comment" atop a table makes it look like Markdown */
+        return mostly_text(head, head_len) && !is_data(head, head_len);
+    default:   /* binary, empty */
+        return 0;
+    }
 }

@@ -24,7 +24,8 @@ if [ -d ../shared/corpus ]; then
 fi
 
 # --- CSV: a header plus one row per file, the same bytes twice, with -j 1 or 2
-n=$(find $R -type f ! -name '.*' | wc -l)
+# (-r skips EXPECTED.tsv, a data table: not a résumé format)
+n=$(find $R -type f ! -name '.*' ! -name '*.tsv' | wc -l)
 "$bin" -r $R --role mle --format csv -j 2 >"$tmp/a.csv" 2>/dev/null
 "$bin" -r $R --role mle --format csv -j 1 >"$tmp/b.csv" 2>/dev/null
 check "csv rows" "[ \$(wc -l <'$tmp/a.csv') -eq $((n + 1)) ]"
@@ -48,12 +49,15 @@ find $R -name '*.pdf' -print0 | sort -z >"$tmp/list0"
 check "files-from newline" "cmp -s '$tmp/list' '$tmp/l1'"
 check "files-from NUL from stdin" "cmp -s '$tmp/list' '$tmp/l2'"
 
-# --- hidden files are skipped, unreadable formats get a record
+# --- -r: hidden files are skipped, and files in no résumé format are named
+# on one line; named on the command line, such a file gets a record
 mkdir -p "$tmp/h/.git" && echo Python >"$tmp/h/.hidden.txt" && echo Python >"$tmp/h/.git/x.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0' >"$tmp/h/photo.png" && echo 'Python' >"$tmp/h/cv.txt"
-"$bin" -r "$tmp/h" --format json 2>/dev/null | jq -r '"\(.file) \(.status) \(.error.code)"' >"$tmp/h.out"
-check "hidden skipped, png recorded" "[ \"\$(cat '$tmp/h.out')\" = \"$tmp/h/cv.txt ok null
-$tmp/h/photo.png error unsupported_format\" ]"
+"$bin" -r "$tmp/h" --format json 2>"$tmp/h.err" | jq -r '"\(.file) \(.status) \(.error.code)"' >"$tmp/h.out"
+check "hidden skipped, png skipped" "[ \"\$(cat '$tmp/h.out')\" = \"$tmp/h/cv.txt ok null\" ]"
+check "png named on stderr" "[ \"\$(cat '$tmp/h.err')\" = 'gapcheck: skipped 1 file that is not a résumé (photo.png)' ]"
+"$bin" "$tmp/h/photo.png" --format json 2>/dev/null | jq -r '"\(.status) \(.error.code)"' >"$tmp/h1.out"
+check "png named: recorded" "[ \"\$(cat '$tmp/h1.out')\" = 'error unsupported_format' ]"
 
 # --- SIGTERM mid-run: exit 143, no report files, no temporary files, no children
 for i in $(seq 1 60); do cat "$tmp/list"; done >"$tmp/long"
@@ -252,9 +256,12 @@ fi
 
 # --- the GNU parallel recipe from README.md, with two local "hosts"
 if command -v parallel >/dev/null; then
-    find $R -type f ! -name '.*' | sort | parallel --will-cite --sshlogin 1/:,1/: -X -k \
-        "$bin" --role mle --format json >"$tmp/par.jsonl" 2>/dev/null
-    "$bin" -r $R --role mle --format json 2>/dev/null >"$tmp/direct.jsonl"
+    # (names listed are always read, so the direct run reads the same list:
+    # -r would skip EXPECTED.tsv)
+    find $R -type f ! -name '.*' | sort >"$tmp/par.list"
+    parallel --will-cite --sshlogin 1/:,1/: -X -k "$bin" --role mle --format json \
+        <"$tmp/par.list" >"$tmp/par.jsonl" 2>/dev/null
+    "$bin" --files-from "$tmp/par.list" --role mle --format json 2>/dev/null >"$tmp/direct.jsonl"
     check "parallel recipe gives the same records" "cmp -s <(sort '$tmp/par.jsonl') <(sort '$tmp/direct.jsonl')"
 else
     echo "batch: skipped: GNU parallel not installed"

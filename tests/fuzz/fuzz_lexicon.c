@@ -22,7 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     /* the model's constants every data set needs, so a build gets past them */
     static const char model[] = "model: {full_depth_months: 12, half_life_months: 11, "
-                                "relearn_floor: 0.5, listed_credit: 0.5, title_credit: 0.5}\n";
+                                "relearn_floor: 0.5, listed_credit: 0.5, title_credit: 0.5, "
+                                "related_share: 0.4}\n";
     if (gc_data_add(b, GC_DATA_LEXICON, "model.yaml", model, sizeof model - 1, 0, &err) < 0 ||
         gc_data_add(b, GC_DATA_LEXICON, "fuzz.yaml", (const char *)data, size, 1, &err) < 0) {
         gc_data_builder_free(b);

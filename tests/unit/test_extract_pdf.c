@@ -185,7 +185,7 @@ static void test_no_text_and_corrupt(void)
 
     CHECK(run_pages(&t, &err, pages, 1, 50) == GC_ENOTEXT);
     CHECK_STR(err.detail, "no_text");
-    CHECK_STR(err.msg, "no extractable text: scanned or image-only?");
+    CHECK_STR(err.msg, "no extractable text: no text layer, and no scanned page to OCR");
     gc_text_free(&t);
     pages[0] = junk;
     CHECK(run_pages(&t, &err, pages, 1, 50) == GC_ENOTEXT);

@@ -22,6 +22,8 @@ echo "gapcheck diff -f <TAB>:" $(t gapcheck diff -f '')
 echo "gapcheck --color <TAB>:" $(t gapcheck --color '')
 echo "gapcheck roles <TAB>:" $(t gapcheck roles '')
 echo "gapcheck roles show mlo<TAB>:" $(t gapcheck roles show mlo)
+echo "gapcheck sk<TAB>:" $(cd tests/fixtures/mixed-folder && t gapcheck sk)
+echo "gapcheck skills <TAB>:" $(t gapcheck skills '')
 echo "gapcheck tests/fixtures/resumes/one-col<TAB>:" $(t gapcheck tests/fixtures/resumes/one-col)
 echo "gapcheck --lexicon tests/fixtures/da<TAB>:" $(t gapcheck --lexicon tests/fixtures/da)
 # every long option of --help is offered after "--"

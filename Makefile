@@ -39,7 +39,7 @@ CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        extract/xml_text extract/libload extract/pdf_lib extract/xml_lib extract/zip_lib \
        extract/extract_rtf extract/extract_doc extract/extract_md extract/gsf_lib extract/md_lib \
        extract/lcms_cache extract/lib \
-       match/normalize match/segment match/dates match/positions match/person match/match \
+       match/normalize match/segment match/dates match/positions match/person match/posting match/match \
        match/doc match/analyze \
        data/yaml_load data/store data/headings data/calendar data/model data/lexicon data/postings data/roles data/matcher_build \
        data/build data/lint data/freeze \

@@ -204,6 +204,29 @@ size_t gc_doc_n_positions(const gc_doc *doc);
 const char *gc_doc_name(const gc_doc *doc);
 void gc_doc_position(const gc_doc *doc, size_t i, gc_position_info *out);
 
+/* Job postings (gc_analyze_opts.posting) only; a résumé has none of these.
+ * Alternatives: skills of one posting line joined by an "or" word or
+ * after a lead phrase (lexicon/jobs.yaml, `alternatives:`), one group per
+ * line and run: the number of its skills, its line and section. */
+size_t gc_doc_n_alternatives(const gc_doc *doc);
+size_t gc_doc_alternatives(const gc_doc *doc, size_t i, unsigned *line_out,
+                           const char **section_out);
+size_t gc_doc_alternative_skill(const gc_doc *doc, size_t i, size_t k);
+/* Years the posting asks ("4+ years of Python", "3-5 years of experience"). */
+typedef struct gc_years_info {
+    long skill;                  /* the skill asked for, or -1: overall experience */
+    unsigned min, max;           /* years; max 0 when open ("4+") */
+    unsigned line;
+    const char *section;         /* the line's section id, or NULL */
+    const char *text;            /* the words as written: "4+ years" */
+} gc_years_info;
+size_t gc_doc_n_years(const gc_doc *doc);
+void gc_doc_years(const gc_doc *doc, size_t i, gc_years_info *out);
+/* The first lines before the posting's first heading (where its title
+ * stands), trimmed, in order. */
+size_t gc_doc_n_heads(const gc_doc *doc);
+const char *gc_doc_head(const gc_doc *doc, size_t i, unsigned *line_out);
+
 /* Section ids seen in the document, in order of appearance. */
 size_t gc_doc_n_sections(const gc_doc *doc);
 const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out);

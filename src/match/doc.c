@@ -21,6 +21,10 @@ gc_doc *gc_doc_new(const gc_data *d)
     doc->miss = g_array_new(FALSE, FALSE, sizeof(gc_miss));
     doc->secs = g_array_new(FALSE, FALSE, sizeof(gc_sec));
     doc->positions = g_array_new(FALSE, FALSE, sizeof(gc_position));
+    doc->alts = g_array_new(FALSE, FALSE, sizeof(gc_alt));
+    doc->alt_skills = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    doc->yasks = g_array_new(FALSE, FALSE, sizeof(gc_yask));
+    doc->heads = g_array_new(FALSE, FALSE, sizeof(gc_head));
     doc->pool = g_string_new(NULL);
     g_string_append_c(doc->pool, '\0');  /* offset 0 is the empty string */
     return doc;
@@ -54,6 +58,10 @@ void gc_doc_free(gc_doc *doc)
     g_array_free(doc->miss, TRUE);
     g_array_free(doc->secs, TRUE);
     g_array_free(doc->positions, TRUE);
+    g_array_free(doc->alts, TRUE);
+    g_array_free(doc->alt_skills, TRUE);
+    g_array_free(doc->yasks, TRUE);
+    g_array_free(doc->heads, TRUE);
     g_string_free(doc->pool, TRUE);
     free(doc->text);
     g_free(doc);
@@ -195,13 +203,60 @@ void gc_doc_position(const gc_doc *doc, size_t i, gc_position_info *out)
     out->present = p->present;
 }
 
+/* ---- job postings ------------------------------------------------------- */
+
+size_t gc_doc_n_alternatives(const gc_doc *doc) { return doc->alts->len; }
+
+size_t gc_doc_alternatives(const gc_doc *doc, size_t i, unsigned *line_out,
+                           const char **section_out)
+{
+    const gc_alt *a = &g_array_index(doc->alts, gc_alt, i);
+
+    if (line_out)
+        *line_out = a->line;
+    if (section_out)
+        *section_out = section_name(doc, a->section);
+    return a->n;
+}
+
+size_t gc_doc_alternative_skill(const gc_doc *doc, size_t i, size_t k)
+{
+    return g_array_index(doc->alt_skills, uint32_t, g_array_index(doc->alts, gc_alt, i).first + k);
+}
+
+size_t gc_doc_n_years(const gc_doc *doc) { return doc->yasks->len; }
+
+void gc_doc_years(const gc_doc *doc, size_t i, gc_years_info *out)
+{
+    const gc_yask *y = &g_array_index(doc->yasks, gc_yask, i);
+
+    out->skill = y->skill < doc->n_skills ? (long)y->skill : -1;
+    out->min = y->min;
+    out->max = y->max;
+    out->line = y->line;
+    out->section = section_name(doc, y->section);
+    out->text = str(doc, y->text);
+}
+
+size_t gc_doc_n_heads(const gc_doc *doc) { return doc->heads->len; }
+
+const char *gc_doc_head(const gc_doc *doc, size_t i, unsigned *line_out)
+{
+    const gc_head *h = &g_array_index(doc->heads, gc_head, i);
+
+    if (line_out)
+        *line_out = h->line;
+    return str(doc, h->text);
+}
+
 /* ---- serialisation ------------------------------------------------------- */
 
-#define DOC_MAGIC 0x31444347u  /* "GCD1" */
+#define DOC_MAGIC 0x32444347u  /* "GCD2" */
 
 typedef struct doc_head {
     uint32_t magic, n_skills, pages, hidden, truncated;
     uint32_t n_found, n_ev, n_imp, n_miss, n_secs, n_positions, pool_len, name;
+    uint32_t n_alts, n_alt_skills, n_yasks, n_heads;
     uint64_t text_bytes;
     char format[16];
     gc_err err;
@@ -222,7 +277,8 @@ int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *er
     h = (doc_head){DOC_MAGIC, doc->n_skills, doc->pages, doc->hidden, doc->truncated,
                    doc->found->len, doc->ev->len, doc->imp->len, doc->miss->len,
                    doc->secs->len, doc->positions->len, (uint32_t)doc->pool->len,
-                   doc->name, doc->text_bytes, {0}, doc->err};
+                   doc->name, doc->alts->len, doc->alt_skills->len, doc->yasks->len,
+                   doc->heads->len, doc->text_bytes, {0}, doc->err};
     memcpy(h.format, doc->format, sizeof h.format);
     put(s, &h, sizeof h);
     put(s, doc->how, doc->n_skills);
@@ -232,6 +288,10 @@ int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *er
     put(s, doc->miss->data, doc->miss->len * sizeof(gc_miss));
     put(s, doc->secs->data, doc->secs->len * sizeof(gc_sec));
     put(s, doc->positions->data, doc->positions->len * sizeof(gc_position));
+    put(s, doc->alts->data, doc->alts->len * sizeof(gc_alt));
+    put(s, doc->alt_skills->data, doc->alt_skills->len * sizeof(uint32_t));
+    put(s, doc->yasks->data, doc->yasks->len * sizeof(gc_yask));
+    put(s, doc->heads->data, doc->heads->len * sizeof(gc_head));
     put(s, doc->pool->str, doc->pool->len);
     *len_out = s->len;
     *buf_out = g_string_free(s, FALSE);
@@ -266,6 +326,33 @@ static int valid_position(const gc_position *p, size_t pool_len)
     return p->first_line >= 1 && p->first_line <= p->last_line && p->date_line >= p->first_line &&
            p->date_line <= p->last_line && p->title < pool_len && p->org < pool_len &&
            p->present <= 1 && valid_date(&p->start) && (p->present || valid_date(&p->end));
+}
+
+/* A posting's groups, years and title lines: what the model indexes with. */
+static int valid_posting(const gc_doc *doc, size_t n_sections)
+{
+    size_t pl = doc->pool->len;
+
+    for (guint i = 0; i < doc->alts->len; i++) {
+        const gc_alt *a = &g_array_index(doc->alts, gc_alt, i);
+        if (a->section > n_sections || a->n < 2 || a->n > GC_POSTING_GROUP_SKILLS ||
+            a->first > doc->alt_skills->len || a->n > doc->alt_skills->len - a->first)
+            return 0;
+    }
+    for (guint i = 0; i < doc->alt_skills->len; i++)
+        if (g_array_index(doc->alt_skills, uint32_t, i) >= doc->n_skills)
+            return 0;
+    for (guint i = 0; i < doc->yasks->len; i++) {
+        const gc_yask *y = &g_array_index(doc->yasks, gc_yask, i);
+        if (y->skill > doc->n_skills || y->section > n_sections || y->text >= pl ||
+            y->min < 1 || y->min > GC_PW_YEARS_MAX || (y->max && y->max <= y->min) ||
+            y->max > GC_PW_YEARS_MAX)
+            return 0;
+    }
+    for (guint i = 0; i < doc->heads->len; i++)
+        if (g_array_index(doc->heads, gc_head, i).text >= pl)
+            return 0;
+    return 1;
 }
 
 static int valid(const gc_doc *doc, size_t n_sections)
@@ -303,7 +390,7 @@ static int valid(const gc_doc *doc, size_t n_sections)
     for (guint i = 0; i < doc->positions->len; i++)
         if (!valid_position(&g_array_index(doc->positions, gc_position, i), pl))
             return 0;
-    return 1;
+    return valid_posting(doc, n_sections);
 }
 
 static int decode_body(gc_doc *doc, reader *r, const doc_head *h)
@@ -320,6 +407,11 @@ static int decode_body(gc_doc *doc, reader *r, const doc_head *h)
         take(r, doc->secs, h->n_secs, sizeof(gc_sec)) < 0 ||
         h->n_positions > GC_POSITIONS_MAX ||
         take(r, doc->positions, h->n_positions, sizeof(gc_position)) < 0 ||
+        h->n_alts > GC_POSTING_GROUPS || take(r, doc->alts, h->n_alts, sizeof(gc_alt)) < 0 ||
+        h->n_alt_skills > GC_POSTING_GROUPS * GC_POSTING_GROUP_SKILLS ||
+        take(r, doc->alt_skills, h->n_alt_skills, sizeof(uint32_t)) < 0 ||
+        h->n_yasks > GC_POSTING_YEARS || take(r, doc->yasks, h->n_yasks, sizeof(gc_yask)) < 0 ||
+        h->n_heads > GC_POSTING_HEADS || take(r, doc->heads, h->n_heads, sizeof(gc_head)) < 0 ||
         r->left != h->pool_len)
         return -1;
     g_string_truncate(doc->pool, 0);

@@ -236,6 +236,7 @@ void gc_doc_years(const gc_doc *doc, size_t i, gc_years_info *out)
     out->line = y->line;
     out->section = section_name(doc, y->section);
     out->text = str(doc, y->text);
+    out->line_text = str(doc, y->ltext);
 }
 
 size_t gc_doc_n_heads(const gc_doc *doc) { return doc->heads->len; }
@@ -345,6 +346,7 @@ static int valid_posting(const gc_doc *doc, size_t n_sections)
     for (guint i = 0; i < doc->yasks->len; i++) {
         const gc_yask *y = &g_array_index(doc->yasks, gc_yask, i);
         if (y->skill > doc->n_skills || y->section > n_sections || y->text >= pl ||
+            y->ltext >= pl ||
             y->min < 1 || y->min > GC_PW_YEARS_MAX || (y->max && y->max <= y->min) ||
             y->max > GC_PW_YEARS_MAX)
             return 0;

@@ -54,6 +54,7 @@ typedef struct gc_yask {
     uint32_t line, section;          /* section index + 1, or 0 */
     uint32_t min, max;               /* years; max 0: no upper bound */
     uint32_t text;                   /* pool: the words as written ("4+ years") */
+    uint32_t ltext;                  /* pool: the line, trimmed */
 } gc_yask;
 
 /* A line before the posting's first heading: where its title is. */

@@ -31,6 +31,9 @@
 typedef struct pctx {
     const gc_data *d;
     const char *text;
+    size_t len;
+    const uint32_t *line_start;
+    size_t n_lines;
     const gc_tokens *t;
     gc_doc *doc;
     const uint16_t *sec;
@@ -289,16 +292,43 @@ static int boundary(const pctx *c, size_t i)
     return 1;
 }
 
+/* The pool offset of a line's text, trimmed and cut at
+ * GC_MATCH_EVIDENCE_BYTES (on a character boundary), tabs as spaces. */
+static uint32_t line_str(gc_doc *doc, const char *text, size_t len, const uint32_t *line_start,
+                         size_t n_lines, size_t line)
+{
+    size_t lo = line_start[line], hi = line < n_lines ? line_start[line + 1] : len;
+    uint32_t off;
+
+    while (hi > lo && strchr(" \t\n\f\r", text[hi - 1]))
+        hi--;
+    while (lo < hi && strchr(" \t", text[lo]))
+        lo++;
+    if (hi - lo > GC_MATCH_EVIDENCE_BYTES) {
+        hi = lo + GC_MATCH_EVIDENCE_BYTES;
+        while (hi > lo && ((unsigned char)text[hi] & 0xC0) == 0x80)
+            hi--;
+    }
+    char *s = g_strndup(text + lo, hi - lo);
+    for (char *p = s; *p; p++)
+        if (*p == '\t')
+            *p = ' ';
+    off = gc_doc_str(doc, s, strlen(s));
+    g_free(s);
+    return off;
+}
+
 static void add_ask(pctx *c, uint32_t skill, const yphrase *y)
 {
     gc_doc *doc = c->doc;
     uint32_t line = tok(c, y->a)->line;
     size_t from = tok(c, y->a)->start, to = tok(c, y->b - 1)->start + tok(c, y->b - 1)->len;
-    gc_yask a = {skill, line, c->sec[line], y->min, y->max, 0};
+    gc_yask a = {skill, line, c->sec[line], y->min, y->max, 0, 0};
 
     if (doc->yasks->len >= GC_POSTING_YEARS)
         return;
     a.text = gc_doc_str(doc, c->text + from, to - from);
+    a.ltext = line_str(doc, c->text, c->len, c->line_start, c->n_lines, line);
     g_array_append_val(doc->yasks, a);
 }
 
@@ -386,30 +416,14 @@ static void years(pctx *c, const uint8_t *is_heading)
 
 /* ---- title lines ------------------------------------------------------- */
 
-static void heads(pctx *c, const char *text, size_t len, const uint32_t *line_start,
-                  size_t n_lines, const uint8_t *is_heading)
+static void heads(pctx *c, const uint8_t *is_heading)
 {
-    for (size_t line = 1; line <= n_lines && !is_heading[line] &&
+    for (size_t line = 1; line <= c->n_lines && !is_heading[line] &&
                           c->doc->heads->len < GC_POSTING_HEADS; line++) {
-        size_t lo = line_start[line], hi = line < n_lines ? line_start[line + 1] : len;
-        while (hi > lo && strchr(" \t\n\f\r", text[hi - 1]))
-            hi--;
-        while (lo < hi && strchr(" \t", text[lo]))
-            lo++;
-        if (lo == hi)
-            continue;
-        if (hi - lo > GC_MATCH_EVIDENCE_BYTES) {
-            hi = lo + GC_MATCH_EVIDENCE_BYTES;
-            while (hi > lo && ((unsigned char)text[hi] & 0xC0) == 0x80)
-                hi--;
-        }
-        gc_head h = {(uint32_t)line, 0};
-        char *s = g_strndup(text + lo, hi - lo);
-        for (char *p = s; *p; p++)
-            if (*p == '\t')
-                *p = ' ';
-        h.text = gc_doc_str(c->doc, s, strlen(s));
-        g_free(s);
+        gc_head h = {(uint32_t)line, line_str(c->doc, c->text, c->len, c->line_start,
+                                              c->n_lines, line)};
+        if (c->doc->pool->str[h.text] == '\0')
+            continue;   /* an empty line (its empty string stays in the pool) */
         g_array_append_val(c->doc->heads, h);
     }
 }
@@ -419,7 +433,7 @@ void gc_posting_read(gc_doc *doc, const gc_data *d, const char *text, size_t len
                      const uint32_t *line_start, size_t n_lines, const uint16_t *sec,
                      const uint8_t *is_heading)
 {
-    pctx c = {d, text, t, doc, sec, NULL, 0, section_id(d, "requirements"),
+    pctx c = {d, text, len, line_start, n_lines, t, doc, sec, NULL, 0, section_id(d, "requirements"),
               section_id(d, "about"), section_id(d, "benefits"),
               section_id(d, "responsibilities")};
     gc_span *items = g_new(gc_span, n_spans + 1);
@@ -434,6 +448,6 @@ void gc_posting_read(gc_doc *doc, const gc_data *d, const char *text, size_t len
     c.n_items = n;
     alternatives(&c);
     years(&c, is_heading);
-    heads(&c, text, len, line_start, n_lines, is_heading);
+    heads(&c, is_heading);
     g_free(items);
 }

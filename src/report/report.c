@@ -215,3 +215,23 @@ void gc_report_use(gc_buf *b, const gc_result *r, size_t skill)
         break;
     }
 }
+
+void gc_report_years_asked(gc_buf *b, const gc_job_years *y)
+{
+    if (y->max)
+        gc_buf_printf(b, "%u–%u years", y->min, y->max);
+    else
+        gc_buf_printf(b, "%u+ year%s", y->min, y->min == 1 ? "" : "s");
+}
+
+void gc_report_years(gc_buf *b, const gc_job_years *y)
+{
+    gc_report_years_asked(b, y);
+    gc_buf_adds(b, " asked, ");
+    if (y->shown < 0) {
+        gc_buf_adds(b, "none shown in dated positions");
+        return;
+    }
+    gc_report_duration(b, y->shown);
+    gc_buf_adds(b, " shown");
+}

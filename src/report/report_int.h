@@ -18,6 +18,12 @@ void gc_report_months(gc_buf *b, double m);
 /* A whole percentage of a 0..1 share, any value made sane. */
 int gc_report_pct(double share);
 
+/* Years a posting asks: "4+ years", "3–5 years", "1+ year". */
+void gc_report_years_asked(gc_buf *b, const gc_job_years *y);
+/* Years asked and shown: "4+ years asked, 6 y shown", "…, none shown in
+ * dated positions". */
+void gc_report_years(gc_buf *b, const gc_job_years *y);
+
 /* The one line every human format prints near the gaps. */
 extern const char gc_report_not_proof[];
 /* The paragraphs of "how this was estimated" (plain text, one per item). */

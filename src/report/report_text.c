@@ -322,7 +322,7 @@ static void job_part(wrap *w, const gc_report_opts *o, const gc_data *d, const g
 
     for (size_t i = 0; i < n; i++)
         item(w, i ? " or " : sep,
-             member(o, d, j, gc_job_req_part_skill(j, q, p, i), n > 1, marks));
+             member(o, d, j, gc_job_req_part_skill(j, q, p, i), 1, marks));
 }
 
 /* The skills of the posting's lines that ask for requirement q. */
@@ -353,7 +353,7 @@ static void job_explain(gc_buf *b, const gc_result *r, const gc_job *j, size_t q
                 if (sec)
                     gc_buf_printf(b, " (%s)", sec);
                 gc_buf_adds(b, ": ");
-                clean_str(b, text, 0);
+                clean_str(b, text, o->redact);
                 gc_buf_printf(b, "%s\n", col(o, RESET));
             }
             if (gc_job_skill_years(j, k, &y)) {
@@ -375,7 +375,7 @@ static void job_explain(gc_buf *b, const gc_result *r, const gc_job *j, size_t q
         gc_job_years y;
         gc_job_experience_years(j, &y);
         gc_buf_printf(b, "         %sposting line %u: ", col(o, DIM), y.line);
-        clean_str(b, y.line_text, 0);
+        clean_str(b, y.line_text, o->redact);
         gc_buf_printf(b, "%s\n", col(o, RESET));
     }
 }
@@ -395,12 +395,7 @@ static void job_req(gc_buf *b, const gc_result *r, const gc_job *j, size_t q,
     gc_buf_adds(b, "      ");
     w = wrap_start(b, o, 8);
     if (rq.experience) {
-        gc_buf t = {0};
-        gc_job_experience_years(j, &y);
         item(&w, "", marked(o, rq.credit, "experience"));
-        gc_report_years(&t, &y);
-        wrap_item(&w, "  ", t.data ? t.data : "");
-        gc_buf_free(&t);
     } else if (rq.umbrella) {
         size_t k = gc_job_req_part_skill(j, q, 0, 0);
         double c0 = gc_job_req_part_credit(j, q, 0);
@@ -409,23 +404,11 @@ static void job_req(gc_buf *b, const gc_result *r, const gc_job *j, size_t q,
                                        col(o, RESET)));
         for (size_t p = 1; p < rq.n_parts; p++)
             job_part(&w, o, d, j, q, p, 1, ", ");
-        if (gc_job_skill_years(j, k, &y)) {
-            gc_buf t = {0};
-            gc_report_years(&t, &y);
-            wrap_item(&w, "; ", t.data ? t.data : "");
-            gc_buf_free(&t);
-        }
     } else {
         size_t n = gc_job_req_part_n(j, q, 0), k0 = gc_job_req_part_skill(j, q, 0, 0);
         item(&w, "", marked(o, rq.credit, gc_skill_name(d, gc_job_skill(j, k0, NULL))));
         for (size_t i = 1; i < n; i++)
             item(&w, " or ", member(o, d, j, gc_job_req_part_skill(j, q, 0, i), 0, 0));
-        if (n == 1 && gc_job_skill_years(j, k0, &y)) {
-            gc_buf t = {0};
-            gc_report_years(&t, &y);
-            wrap_item(&w, "  ", t.data ? t.data : "");
-            gc_buf_free(&t);
-        }
         if (n > 1 && rq.credit > 0) {   /* the alternative that meets it */
             size_t best = k0;
             for (size_t i = 1; i < n; i++) {
@@ -433,12 +416,15 @@ static void job_req(gc_buf *b, const gc_result *r, const gc_job *j, size_t q,
                 if (gc_job_skill_credit(j, k).credit > gc_job_skill_credit(j, best).credit)
                     best = k;
             }
-            item(&w, " ", member(o, d, j, best, 1, 0));
-            /* "(via Flask)": rebuilt so the years stay inside */
-            w.b->len -= strlen(gc_skill_name(d, gc_job_skill(j, best, NULL)));
-            w.col -= visible_len(gc_skill_name(d, gc_job_skill(j, best, NULL)));
-            item(&w, "", g_strdup_printf("(via %s)", gc_skill_name(d, gc_job_skill(j, best, NULL))));
+            item(&w, " ", g_strdup_printf("(via %s)",
+                                          gc_skill_name(d, gc_job_skill(j, best, NULL))));
         }
+    }
+    if (gc_report_job_req_years(j, q, &y)) {
+        gc_buf t = {0};
+        gc_report_years(&t, &y);
+        wrap_item(&w, rq.umbrella ? "; " : "  ", t.data ? t.data : "");
+        gc_buf_free(&t);
     }
     if (rq.credit > 0 && rq.credit < 0.995)
         item(&w, "  ", g_strdup_printf("%d%%", gc_report_pct(rq.credit)));
@@ -505,7 +491,7 @@ static void job(gc_buf *b, const gc_result *r, const gc_report_opts *o)
     gc_buf_addc(b, '\n');
     if (title) {
         gc_buf_adds(b, "    title: ");
-        clean_str(b, title, 0);
+        clean_str(b, title, o->redact);
         if (o->explain)
             gc_buf_printf(b, "  %s(line %u)%s", col(o, DIM), line, col(o, RESET));
         gc_buf_addc(b, '\n');

@@ -19,8 +19,8 @@
  * asked): "4+ years of professional experience with Python", unless a
  * skill stands just before them with at most "(", ":" or a dash between
  * ("Python (3+ years)", "Go: 2 years"), which takes them; else, when the
- * sentence has an experience word (or digits under the requirements), to
- * overall experience: "5+ years of experience". */
+ * sentence has an experience word, to overall experience: "5+ years of
+ * experience". */
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,7 +39,7 @@ typedef struct pctx {
     const uint16_t *sec;
     const gc_span *items;     /* non-overlapping spans, in text order */
     size_t n_items;
-    uint32_t sec_req, sec_about, sec_benefits, sec_resp;   /* section index + 1, or 0 */
+    uint32_t sec_about, sec_benefits, sec_resp;   /* section index + 1, or 0 */
 } pctx;
 
 enum { GAP_BREAK, GAP_COMMA, GAP_OR };
@@ -209,7 +209,6 @@ static void alternatives(pctx *c)
 typedef struct yphrase {
     size_t a, b;              /* tokens: the number through the unit */
     uint32_t min, max;
-    int digits;               /* written in digits, not words */
 } yphrase;
 
 /* A number at token i: digits ("4", "4+") or a number word; *next after it. */
@@ -250,7 +249,6 @@ static int years_at(const pctx *c, size_t i, yphrase *y)
 
     if (!number_at(c, i, &y->min, &p) || !same_line(c, i, p))
         return 0;
-    y->digits = g_ascii_isdigit(c->text[tok(c, i)->start]);
     if ((tok(c, i)->flags & GC_TOK_JOINED) || word_before(c, i, GC_PW_AT_MOST))
         return 0;
     y->max = 0;
@@ -362,7 +360,6 @@ static void sentence_years(pctx *c, size_t a, size_t b, size_t it)
 {
     yphrase ys[16];
     size_t n = 0;
-    uint32_t line = tok(c, a)->line;
 
     for (size_t i = a; i < b && n < G_N_ELEMENTS(ys); i++)
         if (years_at(c, i, &ys[n]) && ys[n].b <= b) {
@@ -383,10 +380,8 @@ static void sentence_years(pctx *c, size_t a, size_t b, size_t it)
                 got++;
             }
         }
-        /* overall: an experience word, or digits under the requirements
-         * ("a year" alone is too common a phrase) */
-        if (!got && (has_word(c, a, b, GC_PW_EXPERIENCE) ||
-                     (ys[k].digits && c->sec_req && c->sec[line] == c->sec_req)))
+        /* overall: only with an experience word in the sentence */
+        if (!got && has_word(c, a, b, GC_PW_EXPERIENCE))
             add_ask(c, c->doc->n_skills, &ys[k]);
     }
 }
@@ -433,7 +428,7 @@ void gc_posting_read(gc_doc *doc, const gc_data *d, const char *text, size_t len
                      const uint32_t *line_start, size_t n_lines, const uint16_t *sec,
                      const uint8_t *is_heading)
 {
-    pctx c = {d, text, len, line_start, n_lines, t, doc, sec, NULL, 0, section_id(d, "requirements"),
+    pctx c = {d, text, len, line_start, n_lines, t, doc, sec, NULL, 0,
               section_id(d, "about"), section_id(d, "benefits"),
               section_id(d, "responsibilities")};
     gc_span *items = g_new(gc_span, n_spans + 1);

@@ -22,7 +22,8 @@
  * the skills implying it), its credit is multiplied by
  *     f = 1 if m ≥ 12 n, else YEARS_FLOOR + (1 − YEARS_FLOOR) × m ÷ 12 n
  * (0.5 at none shown): bounded, and monotone, so more years shown never
- * lower the match.  Overall experience asked is a requirement of its own
+ * lower the match.  Years asked on an umbrella's line are the umbrella's
+ * ("4+ years of AWS: EC2, S3"), not each sub-skill's.  Overall experience asked is a requirement of its own
  * credited min(1, total months ÷ 12 n); it counts in the match but not in
  * the months, since study cannot shorten it.
  *
@@ -494,6 +495,27 @@ static void read_years(gc_job *j, const gc_doc *posting, const gc_doc *resume,
     }
 }
 
+/* "4+ years of AWS: EC2, S3" asks the years of AWS, not of each service:
+ * a skill under an umbrella drops years asked on the umbrella's line. */
+static void umbrella_years(gc_job *j)
+{
+    for (guint r = 0; r < j->reqs->len; r++) {
+        const jreq *q = req(j, r);
+        if (!q->umbrella)
+            continue;
+        const jpart *p0 = &g_array_index(j->parts, jpart, q->part0);
+        const jyears *u = &j->years[part_members(j, p0)[0]];
+        for (uint32_t p = 1; u->asked && p < q->n_parts; p++) {
+            const jpart *pt = &g_array_index(j->parts, jpart, q->part0 + p);
+            for (uint32_t m = 0; m < pt->n; m++) {
+                jyears *y = &j->years[part_members(j, pt)[m]];
+                if (y->asked && y->y.line == u->y.line)
+                    y->asked = 0;
+            }
+        }
+    }
+}
+
 /* ---- the role ------------------------------------------------------------ */
 
 static int role_phase_of(const gc_role *r, size_t s)
@@ -708,6 +730,7 @@ int gc_job_new(gc_job **out, const gc_data *d, const gc_doc *posting, const gc_d
         q->experience = 1;
     }
     link_reqs(j);
+    umbrella_years(j);
     j->role = closest_role(j, d, posting);
     j->n_phases = j->role ? gc_role_n_phases(j->role) : 0;
     j->phase_left = g_new0(double, j->n_phases + 1);

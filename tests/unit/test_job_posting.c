@@ -271,6 +271,19 @@ static void umbrella(const gc_data *d)
     run_free(&r);
     g_free(t);
 
+    /* years asked on the umbrella's line are the umbrella's, not each service's */
+    t = cv("Jan 2025 - Present", "AWS, EC2 and S3");
+    r = run(d, "Requirements\n- 4+ years of experience with AWS: EC2 and S3.\n", t);
+    gc_job_years y;
+    q = req_of(d, r.j, "ec2", &rq);
+    CHECK(gc_job_n_reqs(r.j) == 1 && rq.umbrella && rq.n_parts == 3);
+    CHECK(q >= 0 && gc_job_skill_years(r.j, gc_job_req_part_skill(r.j, (size_t)q, 0, 0), &y) &&
+          y.min == 4);
+    CHECK(q >= 0 && !gc_job_skill_years(r.j, gc_job_req_part_skill(r.j, (size_t)q, 1, 0), NULL));
+    CHECK(fabs(rq.credit - (0.75 + 1 + 1) / 3) < 1e-9);   /* only AWS short of its years */
+    run_free(&r);
+    g_free(t);
+
     /* an optional sub-skill does not sit under a required umbrella */
     t = cv("Jan 2018 - Present", "AWS");
     r = run(d, "Requirements\n- AWS\nNice to have\n- EKS\n", t);

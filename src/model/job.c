@@ -377,8 +377,8 @@ static void umbrellas(gc_job *j, const gc_data *d)
         long top = up[r];
         for (size_t steps = 0; top >= 0 && up[top] >= 0 && steps < n; steps++)
             top = up[top];
-        if (top < 0)
-            continue;
+        if (top < 0 || (size_t)top == r || req(j, (size_t)top)->dead)
+            continue;   /* (a cycle: the data refuses them when it is built) */
         jreq *u = req(j, (size_t)top), *q = req(j, r);
         u->umbrella = 1;
         g_array_append_vals(u->tmp, q->tmp->data, q->tmp->len);

@@ -42,9 +42,9 @@ CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        extract/extract_rtf extract/extract_doc extract/extract_md extract/gsf_lib extract/md_lib \
        extract/lcms_cache extract/lib \
        extract/ocr_lib extract/ocr extract/pdf_ocr extract/garbled extract/image_lib extract/image extract/ocr_pictures \
-       match/normalize match/segment match/dates match/positions match/person match/match \
+       match/normalize match/segment match/dates match/positions match/person match/posting match/match \
        match/doc match/analyze \
-       data/yaml_load data/store data/headings data/calendar data/model data/lexicon data/roles data/matcher_build \
+       data/yaml_load data/store data/headings data/calendar data/model data/lexicon data/postings data/roles data/matcher_build \
        data/build data/lint data/freeze \
        data/snapshot_write data/snapshot_read \
        model/experience model/credit model/score model/plan model/job model/result \

@@ -267,6 +267,31 @@ int gc_doc_evidence_ocr(const gc_doc *doc, size_t skill, size_t i);
  * not to its end: no OCR, --ocr never, the pixel cap or the time budget). */
 size_t gc_doc_n_warnings(const gc_doc *doc);
 const char *gc_doc_warning(const gc_doc *doc, size_t i);
+
+/* Job postings (gc_analyze_opts.posting) only; a résumé has none of these.
+ * Alternatives: skills of one posting line joined by an "or" word or
+ * after a lead phrase (lexicon/jobs.yaml, `alternatives:`), one group per
+ * line and run: the number of its skills, its line and section. */
+size_t gc_doc_n_alternatives(const gc_doc *doc);
+size_t gc_doc_alternatives(const gc_doc *doc, size_t i, unsigned *line_out,
+                           const char **section_out);
+size_t gc_doc_alternative_skill(const gc_doc *doc, size_t i, size_t k);
+/* Years the posting asks ("4+ years of Python", "3-5 years of experience"). */
+typedef struct gc_years_info {
+    long skill;                  /* the skill asked for, or -1: overall experience */
+    unsigned min, max;           /* years; max 0 when open ("4+") */
+    unsigned line;
+    const char *section;         /* the line's section id, or NULL */
+    const char *text;            /* the words as written: "4+ years" */
+    const char *line_text;       /* the whole line, trimmed */
+} gc_years_info;
+size_t gc_doc_n_years(const gc_doc *doc);
+void gc_doc_years(const gc_doc *doc, size_t i, gc_years_info *out);
+/* The first lines before the posting's first heading (where its title
+ * stands), trimmed, in order. */
+size_t gc_doc_n_heads(const gc_doc *doc);
+const char *gc_doc_head(const gc_doc *doc, size_t i, unsigned *line_out);
+
 /* Section ids seen in the document, in order of appearance. */
 size_t gc_doc_n_sections(const gc_doc *doc);
 const char *gc_doc_section(const gc_doc *doc, size_t i, unsigned *line_out);
@@ -356,23 +381,82 @@ size_t gc_plan_phase(size_t *out, const gc_data *d, const gc_score *s, size_t ph
 
 typedef struct gc_job gc_job;
 
-/* Measures a résumé against a job posting.  The posting's skills are
- * required unless the posting names them only under a nice-to-have heading
- * or on lines with a nice-to-have cue.  They are placed on the phases of
- * the catalogue role that shares most of them (Jaccard), to estimate months
- * with the same model as roles; optional skills weigh half. */
+/* Measures a résumé against a job posting the way a recruiter reads one
+ * (README.md, "Job postings"):
+ *   - the posting's skills are required unless it names them only under a
+ *     nice-to-have heading or on lines with a nice-to-have cue;
+ *   - they form requirements: alternatives ("FastAPI or Flask") are one,
+ *     met by the best of them; sub-skills sit under an umbrella the posting
+ *     names too (S3, EKS under AWS: the lexicon's `implies`), one
+ *     requirement credited with the mean of its parts;
+ *   - years asked ("4+ years of Python") scale a skill's credit by
+ *     0.5 + 0.5 × shown ÷ asked while not met; overall experience asked is
+ *     a requirement of its own, credited shown ÷ asked;
+ *   - the closest catalogue role is the one whose title (roles' `titles:`)
+ *     the posting's title line holds, else the one sharing most skills
+ *     (Jaccard); requirements go on its phases, to estimate months and a
+ *     study plan with the same model as roles; optional ones weigh half. */
 int gc_job_new(gc_job **out, const gc_data *d, const gc_doc *posting, const gc_doc *resume,
                const gc_experience *x, double hours_per_week, gc_err *err);
 void gc_job_free(gc_job *j);
 const gc_role *gc_job_role(const gc_job *j);    /* closest role, or NULL */
+/* 1 when the role was chosen by the posting's title, 0 by shared skills. */
+int gc_job_role_by_title(const gc_job *j);
+/* The posting's title line (the first line before its first heading that
+ * holds a role's title, else its first line), or NULL; borrowed. */
+const char *gc_job_title(const gc_job *j, unsigned *line_out);
+/* The posting's skills, in the order it first names them. */
 size_t gc_job_n_skills(const gc_job *j);
 /* Skill i of the posting; *optional_out 1 for nice-to-have. */
 size_t gc_job_skill(const gc_job *j, size_t i, int *optional_out);
-/* What the résumé earns for skill i of the posting (the model, credit.c). */
+/* What the résumé earns for skill i of the posting: the model (credit.c),
+ * times the years factor when the posting asks years of it. */
 gc_credit gc_job_skill_credit(const gc_job *j, size_t i);
+
+/* Years asked and what the résumé shows of them. */
+typedef struct gc_job_years {
+    unsigned min, max;           /* years asked; max 0 when open ("4+") */
+    unsigned line;               /* the posting line that asks them */
+    const char *text;            /* as written: "4+ years" (borrowed) */
+    const char *line_text;       /* the posting line (borrowed) */
+    int shown;                   /* months in dated positions; -1: none dated */
+    int met;                     /* shown ≥ min years */
+    double factor;               /* on the skill's credit (1 when met); overall: the credit */
+} gc_job_years;
+/* 1 (and *out) when the posting asks years of skill i, else 0. */
+int gc_job_skill_years(const gc_job *j, size_t i, gc_job_years *out);
+/* 1 (and *out) when it asks years of experience overall. */
+int gc_job_experience_years(const gc_job *j, gc_job_years *out);
+
+/* Requirements, in the order the posting first names them.  Each is a list
+ * of parts, each part a list of alternatives (indexes of the posting's
+ * skills, as gc_job_skill takes); with `umbrella`, part 0 is the umbrella
+ * skill and the others sit under it.  Overall experience asked is a
+ * requirement with no parts (`experience`). */
+typedef struct gc_job_req {
+    size_t n_parts;
+    int optional, umbrella, experience;
+    double credit;               /* 0..1: the mean of its parts' credits */
+    unsigned line;               /* the first posting line naming it */
+    size_t phase;                /* of gc_job_role; its phase count when none */
+} gc_job_req;
+size_t gc_job_n_reqs(const gc_job *j);
+void gc_job_req_get(const gc_job *j, size_t r, gc_job_req *out);
+size_t gc_job_req_part_n(const gc_job *j, size_t r, size_t part);
+size_t gc_job_req_part_skill(const gc_job *j, size_t r, size_t part, size_t k);
+double gc_job_req_part_credit(const gc_job *j, size_t r, size_t part);   /* best member's */
+
 double gc_job_match(const gc_job *j);           /* weighted fraction had, 0..1 */
 double gc_job_months_to_ready(const gc_job *j);
 double gc_job_hours(const gc_job *j);
+/* Months left in phase p of gc_job_role (0 when it holds no requirement). */
+double gc_job_phase_months_left(const gc_job *j, size_t phase);
+/* Study plan: the skills to learn or deepen for requirements below full
+ * credit (of alternatives, the best one only), phase by phase of the
+ * closest role, prerequisites first (`requires`), else in posting order.
+ * Step i: the index of a posting skill; *phase_out its phase. */
+size_t gc_job_plan_n(const gc_job *j);
+size_t gc_job_plan_step(const gc_job *j, size_t i, size_t *phase_out);
 
 /* ---- the result of one document ---------------------------------------- */
 

@@ -121,6 +121,10 @@ typedef struct gc_limits {
 #define GC_MATCH_MISSES 400            /* near misses kept per document */
 #define GC_MATCH_EVIDENCE 100          /* evidence lines kept per skill */
 #define GC_MATCH_EVIDENCE_BYTES 200    /* bytes of one evidence line */
+#define GC_POSTING_GROUPS 256          /* alternatives groups kept per job posting */
+#define GC_POSTING_GROUP_SKILLS 16     /* skills kept per group ("one of" lists are short) */
+#define GC_POSTING_YEARS 64            /* years asked kept per job posting */
+#define GC_POSTING_HEADS 3             /* lines before the first heading read as its title */
 #define GC_ALIAS_WORDS 16              /* words in one literal alias */
 #define GC_LINT_SLOW_US 2000           /* a pattern slower per 16 KiB subject is reported */
 /* The command line */

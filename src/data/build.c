@@ -29,6 +29,7 @@ gc_data *gc_data_new_internal(const gc_limits *lim)
     d->roles = g_ptr_array_new();
     d->sections = g_array_new(FALSE, FALSE, sizeof(gc_section));
     d->cues = g_array_new(FALSE, FALSE, sizeof(gc_cue));
+    d->pwords = g_array_new(FALSE, FALSE, sizeof(gc_pword));
     d->categories = g_ptr_array_new();
     d->category_names = g_hash_table_new(g_str_hash, g_str_equal);
     d->skill_by_id = g_hash_table_new(g_str_hash, g_str_equal);
@@ -59,6 +60,7 @@ void gc_data_free(gc_data *d)
     g_ptr_array_free(d->roles, TRUE);
     g_array_free(d->sections, TRUE);
     g_array_free(d->cues, TRUE);
+    g_array_free(d->pwords, TRUE);
     g_ptr_array_free(d->categories, TRUE);
     g_hash_table_destroy(d->category_names);
     g_hash_table_destroy(d->role_by_id);

@@ -120,6 +120,18 @@ typedef struct gc_cue {
     gc_phrase phrase;
 } gc_cue;
 
+/* A word or phrase of job postings (lexicon/jobs.yaml, postings.c): what
+ * joins alternatives ("or", "/"), leads a list of them ("one of"), and
+ * how a posting asks for years ("years", "3 to 5", "up to", "experience",
+ * number words).  `value` is a number word's number, else 0. */
+enum { GC_PW_OR = 1, GC_PW_LEAD, GC_PW_UNIT, GC_PW_TO, GC_PW_AT_MOST, GC_PW_NUMBER,
+       GC_PW_EXPERIENCE, GC_PW_KINDS };
+#define GC_PW_YEARS_MAX 50   /* the most years a posting can ask that we read */
+typedef struct gc_pword {
+    uint32_t kind, value;
+    gc_phrase phrase;
+} gc_pword;
+
 struct gc_data {
     gc_limits lim;
     GStringChunk *strings;
@@ -128,6 +140,7 @@ struct gc_data {
     GPtrArray *roles;         /* gc_role* */
     GArray *sections;         /* gc_section */
     GArray *cues;             /* gc_cue */
+    GArray *pwords;           /* gc_pword */
     GPtrArray *categories;    /* const char* ids */
     GHashTable *category_names; /* id → display name */
     GHashTable *skill_by_id;  /* id → index+1 (while building) */
@@ -188,6 +201,9 @@ int gc_lexicon_parse(gc_data *d, const struct gc_ynode *root, const char *file, 
 /* Turns a pattern into atoms when it is a literal; returns 1 literal, 0 regex,
  * negative on error (a word too long). */
 int gc_pattern_literal(const char *pattern, char *out, size_t cap);
+
+/* postings.c: the `alternatives:` and `years:` blocks of a lexicon file. */
+int gc_postings_parse(gc_data *d, const struct gc_ynode *root, const char *file, gc_err *err);
 
 /* roles.c */
 int gc_roles_parse(gc_data *d, const struct gc_ynode *root, const char *file, int user,

@@ -338,7 +338,7 @@ static int parse_skill(gc_data *d, const gc_ynode *m, const char *file, int user
 int gc_lexicon_parse(gc_data *d, const gc_ynode *root, const char *file, int user, gc_err *err)
 {
     static const char *const keys[] = {"categories", "sections", "cues", "skills", "dates",
-                                       "model", NULL};
+                                       "model", "alternatives", "years", NULL};
     const gc_ynode *v;
 
     if (root == NULL)
@@ -353,6 +353,8 @@ int gc_lexicon_parse(gc_data *d, const gc_ynode *root, const char *file, int use
     if ((v = gc_ymap_get(root, "cues")) && parse_cues(d, v, file, err) < 0)
         return GC_EDATA;
     if ((v = gc_ymap_get(root, "dates")) && gc_calendar_parse(d, v, file, err) < 0)
+        return GC_EDATA;
+    if (gc_postings_parse(d, root, file, err) < 0)
         return GC_EDATA;
     if ((v = gc_ymap_get(root, "model")) != NULL) {
         /* one block in the bundled data; a user's replaces any field of it */

@@ -238,6 +238,13 @@ static void check_matcher(reader *r, const gc_data *d)
         idx(r, c.phrase.n_toks - 1, 16);
         range(r, (gc_range){c.phrase.tok0, c.phrase.n_toks}, n_alias_atoms);
     }
+    for (guint i = 0; i < d->pwords->len; i++) {
+        gc_pword p = g_array_index(d->pwords, gc_pword, i);
+        idx(r, p.kind - 1, GC_PW_KINDS - 1);
+        idx(r, p.value, GC_PW_YEARS_MAX + 1);
+        idx(r, p.phrase.n_toks - 1, 16);
+        range(r, (gc_range){p.phrase.tok0, p.phrase.n_toks}, n_alias_atoms);
+    }
     if (d->first_index->len != n_atoms + 1 || first[n_atoms] != d->by_first->len)
         r->bad = 1;
     for (uint32_t i = 0; !r->bad && i < n_atoms; i++)
@@ -414,6 +421,8 @@ static void read_all(reader *r, gc_data *d)
     read_model(r, d);
     g_array_free(d->cues, TRUE);
     d->cues = copy_array(r, S_CUES, sizeof(gc_cue));
+    g_array_free(d->pwords, TRUE);
+    d->pwords = copy_array(r, S_PWORDS, sizeof(gc_pword));
     read_roles(r, d);
     if (read_tab(r, &d->tab_atoms, S_TAB_ATOMS, UINT32_MAX) == 0 &&
         read_tab(r, &d->tab_names, S_TAB_NAMES, d->skills->len) == 0 &&

@@ -84,6 +84,7 @@ static void put_matcher(writer *w)
     put_garray(w, S_BYFIRST, d->by_first);
     put_garray(w, S_REGEX, d->regex_alias);
     put_garray(w, S_CUES, d->cues);
+    put_garray(w, S_PWORDS, d->pwords);
 }
 
 static int cmp_key(const void *a, const void *b)

@@ -21,6 +21,10 @@ gc_doc *gc_doc_new(const gc_data *d)
     doc->miss = g_array_new(FALSE, FALSE, sizeof(gc_miss));
     doc->secs = g_array_new(FALSE, FALSE, sizeof(gc_sec));
     doc->positions = g_array_new(FALSE, FALSE, sizeof(gc_position));
+    doc->alts = g_array_new(FALSE, FALSE, sizeof(gc_alt));
+    doc->alt_skills = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    doc->yasks = g_array_new(FALSE, FALSE, sizeof(gc_yask));
+    doc->heads = g_array_new(FALSE, FALSE, sizeof(gc_head));
     doc->pool = g_string_new(NULL);
     g_string_append_c(doc->pool, '\0');  /* offset 0 is the empty string */
     doc->ocr_pages = g_array_new(FALSE, FALSE, sizeof(uint32_t));
@@ -56,6 +60,10 @@ void gc_doc_free(gc_doc *doc)
     g_array_free(doc->miss, TRUE);
     g_array_free(doc->secs, TRUE);
     g_array_free(doc->positions, TRUE);
+    g_array_free(doc->alts, TRUE);
+    g_array_free(doc->alt_skills, TRUE);
+    g_array_free(doc->yasks, TRUE);
+    g_array_free(doc->heads, TRUE);
     g_string_free(doc->pool, TRUE);
     g_array_free(doc->ocr_pages, TRUE);
     g_array_free(doc->ocr_lines, TRUE);
@@ -254,14 +262,62 @@ void gc_doc_position(const gc_doc *doc, size_t i, gc_position_info *out)
     out->present = p->present;
 }
 
+/* ---- job postings ------------------------------------------------------- */
+
+size_t gc_doc_n_alternatives(const gc_doc *doc) { return doc->alts->len; }
+
+size_t gc_doc_alternatives(const gc_doc *doc, size_t i, unsigned *line_out,
+                           const char **section_out)
+{
+    const gc_alt *a = &g_array_index(doc->alts, gc_alt, i);
+
+    if (line_out)
+        *line_out = a->line;
+    if (section_out)
+        *section_out = section_name(doc, a->section);
+    return a->n;
+}
+
+size_t gc_doc_alternative_skill(const gc_doc *doc, size_t i, size_t k)
+{
+    return g_array_index(doc->alt_skills, uint32_t, g_array_index(doc->alts, gc_alt, i).first + k);
+}
+
+size_t gc_doc_n_years(const gc_doc *doc) { return doc->yasks->len; }
+
+void gc_doc_years(const gc_doc *doc, size_t i, gc_years_info *out)
+{
+    const gc_yask *y = &g_array_index(doc->yasks, gc_yask, i);
+
+    out->skill = y->skill < doc->n_skills ? (long)y->skill : -1;
+    out->min = y->min;
+    out->max = y->max;
+    out->line = y->line;
+    out->section = section_name(doc, y->section);
+    out->text = str(doc, y->text);
+    out->line_text = str(doc, y->ltext);
+}
+
+size_t gc_doc_n_heads(const gc_doc *doc) { return doc->heads->len; }
+
+const char *gc_doc_head(const gc_doc *doc, size_t i, unsigned *line_out)
+{
+    const gc_head *h = &g_array_index(doc->heads, gc_head, i);
+
+    if (line_out)
+        *line_out = h->line;
+    return str(doc, h->text);
+}
+
 /* ---- serialisation ------------------------------------------------------- */
 
-#define DOC_MAGIC 0x31444347u  /* "GCD1" */
+#define DOC_MAGIC 0x32444347u  /* "GCD2" */
 
 typedef struct doc_head {
     uint32_t magic, n_skills, pages, hidden, truncated;
     uint32_t n_found, n_ev, n_imp, n_miss, n_secs, n_positions, pool_len, name;
     uint32_t warnings, ocr_words, ocr_dropped, n_ocr_pages, n_ocr_lines;
+    uint32_t n_alts, n_alt_skills, n_yasks, n_heads;
     uint64_t text_bytes;
     double ocr_conf;
     char format[16];
@@ -296,6 +352,10 @@ int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *er
     h.name = doc->name;
     h.text_bytes = doc->text_bytes;
     h.err = doc->err;
+    h.n_alts = doc->alts->len;
+    h.n_alt_skills = doc->alt_skills->len;
+    h.n_yasks = doc->yasks->len;
+    h.n_heads = doc->heads->len;
     memcpy(h.format, doc->format, sizeof h.format);
     h.warnings = doc->warnings;
     h.ocr_words = doc->ocr_words;
@@ -314,6 +374,10 @@ int gc_doc_encode(char **buf_out, size_t *len_out, const gc_doc *doc, gc_err *er
     put(s, doc->positions->data, doc->positions->len * sizeof(gc_position));
     put(s, doc->ocr_pages->data, doc->ocr_pages->len * sizeof(uint32_t));
     put(s, doc->ocr_lines->data, doc->ocr_lines->len * sizeof(uint32_t));
+    put(s, doc->alts->data, doc->alts->len * sizeof(gc_alt));
+    put(s, doc->alt_skills->data, doc->alt_skills->len * sizeof(uint32_t));
+    put(s, doc->yasks->data, doc->yasks->len * sizeof(gc_yask));
+    put(s, doc->heads->data, doc->heads->len * sizeof(gc_head));
     put(s, doc->pool->str, doc->pool->len);
     *len_out = s->len;
     *buf_out = g_string_free(s, FALSE);
@@ -373,6 +437,34 @@ static int valid_ocr(const gc_doc *doc)
     return 1;
 }
 
+/* A posting's groups, years and title lines: what the model indexes with. */
+static int valid_posting(const gc_doc *doc, size_t n_sections)
+{
+    size_t pl = doc->pool->len;
+
+    for (guint i = 0; i < doc->alts->len; i++) {
+        const gc_alt *a = &g_array_index(doc->alts, gc_alt, i);
+        if (a->section > n_sections || a->n < 2 || a->n > GC_POSTING_GROUP_SKILLS ||
+            a->first > doc->alt_skills->len || a->n > doc->alt_skills->len - a->first)
+            return 0;
+    }
+    for (guint i = 0; i < doc->alt_skills->len; i++)
+        if (g_array_index(doc->alt_skills, uint32_t, i) >= doc->n_skills)
+            return 0;
+    for (guint i = 0; i < doc->yasks->len; i++) {
+        const gc_yask *y = &g_array_index(doc->yasks, gc_yask, i);
+        if (y->skill > doc->n_skills || y->section > n_sections || y->text >= pl ||
+            y->ltext >= pl ||
+            y->min < 1 || y->min > GC_PW_YEARS_MAX || (y->max && y->max <= y->min) ||
+            y->max > GC_PW_YEARS_MAX)
+            return 0;
+    }
+    for (guint i = 0; i < doc->heads->len; i++)
+        if (g_array_index(doc->heads, gc_head, i).text >= pl)
+            return 0;
+    return 1;
+}
+
 static int valid(const gc_doc *doc, size_t n_sections)
 {
     const char *pool = doc->pool->str;
@@ -408,7 +500,7 @@ static int valid(const gc_doc *doc, size_t n_sections)
     for (guint i = 0; i < doc->positions->len; i++)
         if (!valid_position(&g_array_index(doc->positions, gc_position, i), pl))
             return 0;
-    return valid_ocr(doc);
+    return valid_ocr(doc) && valid_posting(doc, n_sections);
 }
 
 static int decode_body(gc_doc *doc, reader *r, const doc_head *h)
@@ -426,7 +518,13 @@ static int decode_body(gc_doc *doc, reader *r, const doc_head *h)
         h->n_positions > GC_POSITIONS_MAX ||
         take(r, doc->positions, h->n_positions, sizeof(gc_position)) < 0 ||
         take(r, doc->ocr_pages, h->n_ocr_pages, sizeof(uint32_t)) < 0 ||
-        take(r, doc->ocr_lines, h->n_ocr_lines, sizeof(uint32_t)) < 0 || r->left != h->pool_len)
+        take(r, doc->ocr_lines, h->n_ocr_lines, sizeof(uint32_t)) < 0 ||
+        h->n_alts > GC_POSTING_GROUPS || take(r, doc->alts, h->n_alts, sizeof(gc_alt)) < 0 ||
+        h->n_alt_skills > GC_POSTING_GROUPS * GC_POSTING_GROUP_SKILLS ||
+        take(r, doc->alt_skills, h->n_alt_skills, sizeof(uint32_t)) < 0 ||
+        h->n_yasks > GC_POSTING_YEARS || take(r, doc->yasks, h->n_yasks, sizeof(gc_yask)) < 0 ||
+        h->n_heads > GC_POSTING_HEADS || take(r, doc->heads, h->n_heads, sizeof(gc_head)) < 0 ||
+        r->left != h->pool_len)
         return -1;
     g_string_truncate(doc->pool, 0);
     g_string_append_len(doc->pool, r->p, (gssize)h->pool_len);

@@ -41,6 +41,27 @@ typedef struct gc_sec {
     uint32_t section, line;          /* section index + 1 */
 } gc_sec;
 
+/* Job postings only (posting.c).  Skills of one line that are alternatives
+ * of one another ("FastAPI or Flask"); members in doc->alt_skills. */
+typedef struct gc_alt {
+    uint32_t line, section;          /* section index + 1, or 0 */
+    uint32_t first, n;               /* alt_skills[first .. first + n) */
+} gc_alt;
+
+/* Years a posting asks ("4+ years of Python", "3-5 years of experience"). */
+typedef struct gc_yask {
+    uint32_t skill;                  /* n_skills: overall experience */
+    uint32_t line, section;          /* section index + 1, or 0 */
+    uint32_t min, max;               /* years; max 0: no upper bound */
+    uint32_t text;                   /* pool: the words as written ("4+ years") */
+    uint32_t ltext;                  /* pool: the line, trimmed */
+} gc_yask;
+
+/* A line before the posting's first heading: where its title is. */
+typedef struct gc_head {
+    uint32_t line, text;             /* text: pool */
+} gc_head;
+
 struct gc_doc {
     gc_err err;                      /* code != 0: the document failed */
     char format[16];
@@ -51,6 +72,8 @@ struct gc_doc {
     GArray *ev, *imp, *miss, *secs;  /* gc_ev, gc_imp, gc_miss, gc_sec */
     GArray *positions;               /* gc_position, in document order */
     uint32_t name;                   /* the person's name (pool), 0 when unknown */
+    GArray *alts, *alt_skills;       /* postings: gc_alt, uint32 skill indexes */
+    GArray *yasks, *heads;           /* postings: gc_yask, gc_head */
     GString *pool;                   /* NUL-terminated strings */
     uint32_t warnings;               /* GC_WARN_* (base/text.h) */
     uint32_t ocr_words, ocr_dropped; /* words OCR kept, and left out */

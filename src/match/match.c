@@ -10,6 +10,7 @@
 
 #include "match/match.h"
 #include "match/positions.h"
+#include "match/posting.h"
 #include "match/segment.h"
 #include "base/tokenize.h"
 
@@ -649,6 +650,23 @@ static void apply_cues(mctx *m)
     }
 }
 
+/* Job postings: alternatives, years asked and title lines (posting.c),
+ * from the accepted matches. */
+static void read_posting(mctx *m)
+{
+    gc_span *sp = g_new(gc_span, m->cands->len + 1);
+    size_t n = 0;
+
+    for (guint i = 0; i < m->cands->len; i++) {
+        const cand *c = &g_array_index(m->cands, cand, i);
+        if (c->state == C_ACCEPTED)
+            sp[n++] = (gc_span){alias_at(m->d, c->alias)->skill, c->a, c->b};
+    }
+    gc_posting_read(m->doc, m->d, m->text, m->len, &m->t, sp, n, m->line_start, m->n_lines,
+                    m->sec, m->is_heading);
+    g_free(sp);
+}
+
 int gc_match(gc_doc *doc, const gc_data *d, const char *text, size_t len, long explain,
              int posting, gc_err *err)
 {
@@ -681,6 +699,8 @@ int gc_match(gc_doc *doc, const gc_data *d, const char *text, size_t len, long e
         record_evidence(&m);
         record_implied(&m);
         record_sections(&m);
+        if (posting)
+            read_posting(&m);
         if (!posting) {
             gc_positions(doc, d, text, len, m.line_start, m.n_lines, m.sec, m.is_heading);
             gc_person_name(doc, d, text, len, m.line_start, m.n_lines, m.sec);

@@ -77,26 +77,31 @@ static gc_credit evidenced(const gc_model *m, const gc_experience *x, size_t ski
 
 /* A position title is the role's when one of its titles stands in it as
  * whole words ("Senior Machine Learning Engineer" is "machine learning
- * engineer"). */
-static int holds_title(const gc_role *r, const char *title)
+ * engineer"); returns the length of the longest such title, 0 for none. */
+size_t gc_model_title_match(const gc_role *r, const char *title)
 {
     char key[256];
-    size_t n;
+    size_t n, best = 0;
 
     if (title == NULL || (n = gc_calendar_key(key, sizeof key, title, strlen(title))) == 0)
         return 0;
     for (guint i = 0; i < r->titles->len; i++) {
         const char *t = r->titles->pdata[i], *p = key;
         size_t tl = strlen(t);
-        while ((p = strstr(p, t)) != NULL) {
+        while (tl > best && (p = strstr(p, t)) != NULL) {
             int left = p == key || !g_ascii_isalnum(p[-1]);
             int right = !g_ascii_isalnum(p[tl]);
             if (left && right)
-                return 1;
+                best = tl;
             p++;
         }
     }
-    return 0;
+    return best;
+}
+
+static int holds_title(const gc_role *r, const char *title)
+{
+    return gc_model_title_match(r, title) > 0;
 }
 
 gc_credit gc_model_title_credit(const gc_experience *x, const gc_role *r)

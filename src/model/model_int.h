@@ -38,4 +38,13 @@ struct gc_experience {
 /* Months covered by the [from, to] intervals (sorted in place). */
 int gc_union_months(int (*iv)[2], size_t n);
 
+/* credit.c: the length of the longest of r's titles standing in `title`
+ * as whole words (case-folded), 0 when none does. */
+size_t gc_model_title_match(const gc_role *r, const char *title);
+
+/* plan.c: skills[0..n) in learning order: each after those of them it
+ * requires (directly or through a chain), otherwise in the order given.
+ * Writes n indexes to out; returns n. */
+size_t gc_plan_order(size_t *out, const gc_data *d, const size_t *skills, size_t n);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "data/data_int.h"
+#include "model/model_int.h"
 
 /* Depth-first: place a skill's missing prerequisites, then the skill.
  * The walk goes through prerequisites already had too, so a chain holds
@@ -49,6 +50,26 @@ size_t gc_plan_phase(size_t *out, const gc_data *d, const gc_score *sc, size_t p
     free(state);
     free(wanted);
     return n;
+}
+
+size_t gc_plan_order(size_t *out, const gc_data *d, const size_t *skills, size_t n)
+{
+    size_t n_sk = d->skills->len, k = 0;
+    uint8_t *state = calloc(n_sk + 1, 1), *wanted = calloc(n_sk + 1, 1);
+
+    if (state == NULL || wanted == NULL) {
+        free(state);
+        free(wanted);
+        memcpy(out, skills, n * sizeof *out);
+        return n;
+    }
+    for (size_t i = 0; i < n; i++)
+        wanted[skills[i]] = 1;
+    for (size_t i = 0; i < n; i++)
+        place(d, (uint32_t)skills[i], state, wanted, out, &k);
+    free(state);
+    free(wanted);
+    return k;
 }
 
 size_t gc_skill_n_requires(const gc_data *d, size_t skill)

@@ -1,6 +1,8 @@
 /* Shared report helpers; see report.h. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -271,4 +273,156 @@ gc_wrap gc_wrap_start(gc_buf *b, int width, size_t indent)
         b->data[b->len] = save;
     }
     return w;
+}
+
+void gc_report_years_asked(gc_buf *b, const gc_job_years *y)
+{
+    if (y->max)
+        gc_buf_printf(b, "%u–%u years", y->min, y->max);
+    else
+        gc_buf_printf(b, "%u+ year%s", y->min, y->min == 1 ? "" : "s");
+}
+
+void gc_report_years(gc_buf *b, const gc_job_years *y)
+{
+    gc_report_years_asked(b, y);
+    gc_buf_adds(b, " asked, ");
+    if (y->shown < 0) {
+        gc_buf_adds(b, "none shown in dated positions");
+        return;
+    }
+    gc_report_duration(b, y->shown);
+    gc_buf_adds(b, " shown");
+}
+
+static const char *job_mark(double c)
+{
+    return c >= 0.995 ? "✓" : c > 0 ? "~" : "✗";
+}
+
+/* One part: "PyTorch", "FastAPI or Flask", with marks and the years asked
+ * of each skill when `marks`. */
+static void job_part(gc_buf *b, const gc_data *d, const gc_job *j, size_t q, size_t p,
+                     int marks)
+{
+    size_t n = gc_job_req_part_n(j, q, p);
+    gc_job_years y;
+
+    for (size_t i = 0; i < n; i++) {
+        size_t k = gc_job_req_part_skill(j, q, p, i);
+        gc_buf_adds(b, i ? " or " : "");
+        if (marks)
+            gc_buf_printf(b, "%s ", job_mark(gc_job_skill_credit(j, k).credit));
+        gc_buf_adds(b, gc_skill_name(d, gc_job_skill(j, k, NULL)));
+        if (marks && gc_job_skill_years(j, k, &y)) {
+            gc_buf_adds(b, " (");
+            gc_report_years(b, &y);
+            gc_buf_addc(b, ')');
+        }
+    }
+}
+
+void gc_report_job_req(gc_buf *b, const gc_data *d, const gc_job *j, size_t q)
+{
+    gc_job_req rq;
+
+    gc_job_req_get(j, q, &rq);
+    if (rq.experience) {
+        gc_buf_adds(b, "experience");
+        return;
+    }
+    if (rq.umbrella) {
+        job_part(b, d, j, q, 0, 0);
+        gc_buf_printf(b, ": %s itself", job_mark(gc_job_req_part_credit(j, q, 0)));
+        for (size_t p = 1; p < rq.n_parts; p++) {
+            gc_buf_adds(b, ", ");
+            job_part(b, d, j, q, p, 1);
+        }
+        return;
+    }
+    job_part(b, d, j, q, 0, 0);
+    if (gc_job_req_part_n(j, q, 0) > 1 && rq.credit > 0) {
+        size_t best = gc_job_req_part_skill(j, q, 0, 0);
+        for (size_t i = 1; i < gc_job_req_part_n(j, q, 0); i++) {
+            size_t k = gc_job_req_part_skill(j, q, 0, i);
+            if (gc_job_skill_credit(j, k).credit > gc_job_skill_credit(j, best).credit)
+                best = k;
+        }
+        gc_buf_printf(b, " (via %s)", gc_skill_name(d, gc_job_skill(j, best, NULL)));
+    }
+}
+
+int gc_report_job_req_years(const gc_job *j, size_t q, gc_job_years *y)
+{
+    gc_job_req rq;
+
+    gc_job_req_get(j, q, &rq);
+    if (rq.experience)
+        return gc_job_experience_years(j, y);
+    if (rq.umbrella || gc_job_req_part_n(j, q, 0) == 1)
+        return gc_job_skill_years(j, gc_job_req_part_skill(j, q, 0, 0), y);
+    /* alternatives: the years of the one that meets it best */
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < gc_job_req_part_n(j, q, 0); i++) {
+        size_t k = gc_job_req_part_skill(j, q, 0, i);
+        if (gc_job_skill_years(j, k, NULL) &&
+            (best == SIZE_MAX || gc_job_skill_credit(j, k).credit > gc_job_skill_credit(j, best).credit))
+            best = k;
+    }
+    return best != SIZE_MAX && gc_job_skill_years(j, best, y);
+}
+
+static int cmp_uint(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t gc_report_job_req_lines(unsigned *out, size_t cap, const gc_result *r, size_t q)
+{
+    const gc_job *j = gc_result_job(r);
+    const gc_doc *post = gc_result_request(r)->posting;
+    gc_job_req rq;
+    gc_job_years y;
+    size_t n = 0;
+
+    gc_job_req_get(j, q, &rq);
+    if (rq.experience && gc_job_experience_years(j, &y) && cap > 0)
+        out[n++] = y.line;
+    for (size_t p = 0; post && p < rq.n_parts; p++)
+        for (size_t i = 0; i < gc_job_req_part_n(j, q, p); i++) {
+            size_t s = gc_job_skill(j, gc_job_req_part_skill(j, q, p, i), NULL);
+            for (size_t e = 0; e < gc_doc_n_evidence(post, s) && n < cap; e++) {
+                unsigned line;
+                size_t k = 0;
+                gc_doc_evidence(post, s, e, &line, NULL, NULL);
+                while (k < n && out[k] != line)
+                    k++;
+                if (k == n)
+                    out[n++] = line;
+            }
+        }
+    qsort(out, n, sizeof *out, cmp_uint);
+    return n;
+}
+
+const char *gc_report_posting_line(const gc_result *r, unsigned line, const char **section_out)
+{
+    const gc_doc *post = gc_result_request(r)->posting;
+    const gc_job *j = gc_result_job(r);
+    gc_job_years y;
+
+    *section_out = NULL;
+    for (size_t f = 0; post && f < gc_doc_n_found(post); f++) {
+        size_t s = gc_doc_found_skill(post, f);
+        for (size_t e = 0; e < gc_doc_n_evidence(post, s); e++) {
+            unsigned at;
+            const char *text = gc_doc_evidence(post, s, e, &at, section_out, NULL);
+            if (at == line)
+                return text;
+        }
+    }
+    if (j && gc_job_experience_years(j, &y) && y.line == line)
+        return y.line_text;
+    return "";
 }

@@ -303,35 +303,98 @@ static void suggestions(gc_buf *b, const gc_result *r)
     gc_buf_adds(b, "</tbody>\n</table>\n");
 }
 
-static void job(gc_buf *b, const gc_result *r)
+static void job(gc_buf *b, const gc_result *r, const gc_report_opts *o)
 {
     const gc_data *d = gc_result_data(r);
     const gc_job *j = gc_result_job(r);
-    const char *file = gc_result_request(r)->posting_file;
+    const gc_role *role = gc_job_role(j);
+    const char *file = gc_result_request(r)->posting_file, *title = gc_job_title(j, NULL);
+    gc_buf tmp = {0};
+    unsigned lines[32];
 
     gc_buf_adds(b, "<h2>Job posting: ");
     esc(b, file ? file : "", 0);
-    gc_buf_printf(b, "</h2>\n<p class=\"big\">Match %d%%, ready in about %.1f months at %g "
+    gc_buf_adds(b, "</h2>\n");
+    if (title) {
+        gc_buf_adds(b, "<p>Title: <b>");
+        esc(b, title, o->redact);
+        gc_buf_adds(b, "</b></p>\n");
+    }
+    gc_buf_printf(b, "<p class=\"big\">Match %d%%, ready in about %.1f months at %g "
                   "h/week", gc_report_pct(gc_job_match(j)), gc_job_months_to_ready(j),
                   gc_job_hours(j));
-    if (gc_job_role(j)) {
+    if (role) {
         gc_buf_adds(b, " <span class=\"muted\">(closest role: ");
-        esc(b, gc_role_title(gc_job_role(j)), 0);
-        gc_buf_adds(b, ")</span>");
+        esc(b, gc_role_title(role), 0);
+        gc_buf_printf(b, ", by %s)</span>", gc_job_role_by_title(j) ? "its title" : "shared skills");
     }
-    gc_buf_adds(b, "</p>\n<table>\n<thead><tr><th>Skill</th><th>Required</th><th class=\"num\">"
-                   "Credit</th></tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < gc_job_n_skills(j); i++) {
-        int opt;
-        size_t s = gc_job_skill(j, i, &opt);
-        gc_credit c = gc_job_skill_credit(j, i);
-        gc_buf_printf(b, "<tr><td>%s ", c.credit >= 0.995 ? mark(GC_EVIDENCED)
-                                        : c.credit > 0 ? mark(GC_IMPLIED) : mark(GC_ABSENT));
-        esc(b, gc_skill_name(d, s), 0);
-        gc_buf_printf(b, "</td><td>%s</td><td class=\"num\">%d%%</td></tr>\n",
-                      opt ? "nice to have" : "required", gc_report_pct(c.credit));
+    gc_buf_adds(b, "</p>\n<table>\n<thead><tr><th>Requirement</th><th>Required</th><th>Years asked"
+                   "</th><th>Shown</th><th class=\"num\">Credit</th></tr></thead>\n<tbody>\n");
+    for (size_t q = 0; q < gc_job_n_reqs(j); q++) {
+        gc_job_req rq;
+        gc_job_years y;
+        gc_job_req_get(j, q, &rq);
+        gc_buf_printf(b, "<tr><td>%s ", rq.credit >= 0.995 ? mark(GC_EVIDENCED)
+                                        : rq.credit > 0 ? mark(GC_IMPLIED) : mark(GC_ABSENT));
+        gc_report_job_req(&tmp, d, j, q);
+        esc(b, tmp.data ? tmp.data : "", 0);
+        gc_buf_free(&tmp);
+        tmp = (gc_buf){0};
+        size_t n = gc_report_job_req_lines(lines, G_N_ELEMENTS(lines), r, q);
+        if (n > 0)
+            gc_buf_adds(b, "<div class=\"ev\">");
+        for (size_t i = 0; i < n && (o->explain || i < 1); i++) {
+            const char *sec, *text = gc_report_posting_line(r, lines[i], &sec);
+            gc_buf_printf(b, "%sposting line %u%s", i ? "<br>" : "", lines[i], sec ? " (" : "");
+            if (sec) {
+                esc(b, sec, 0);
+                gc_buf_addc(b, ')');
+            }
+            gc_buf_adds(b, ": “");
+            esc(b, text, o->redact);
+            gc_buf_adds(b, "”");
+        }
+        if (!o->explain && n > 1)
+            gc_buf_printf(b, " <span class=\"muted\">+%zu more</span>", n - 1);
+        if (n > 0)
+            gc_buf_adds(b, "</div>");
+        gc_buf_printf(b, "</td><td>%s</td><td>", rq.optional ? "nice to have" : "required");
+        if (gc_report_job_req_years(j, q, &y)) {
+            gc_report_years_asked(b, &y);
+            gc_buf_adds(b, "</td><td>");
+            if (y.shown >= 0)
+                gc_report_duration(b, y.shown);
+            else
+                gc_buf_adds(b, "none dated");
+            gc_buf_printf(b, " %s", mark(y.met ? GC_EVIDENCED : GC_ABSENT));
+        } else {
+            gc_buf_adds(b, "</td><td>");
+        }
+        gc_buf_printf(b, "</td><td class=\"num\">%d%%</td></tr>\n", gc_report_pct(rq.credit));
     }
     gc_buf_adds(b, "</tbody>\n</table>\n");
+    if (gc_job_plan_n(j) == 0)
+        return;
+    gc_buf_printf(b, "<h3>Study plan at %g h/week</h3>\n<ul>\n", gc_job_hours(j));
+    for (size_t i = 0; i < gc_job_plan_n(j);) {
+        size_t phase, p2, k = gc_job_plan_step(j, i, &phase);
+        gc_buf_adds(b, "<li><b>");
+        esc(b, role && phase < gc_role_n_phases(role) ? gc_role_phase_title(role, phase) : "Other",
+            0);
+        gc_buf_adds(b, "</b>");
+        if (role && phase < gc_role_n_phases(role)) {
+            gc_buf_adds(b, ", ");
+            gc_report_months(b, gc_job_phase_months_left(j, phase));
+        }
+        gc_buf_adds(b, ": ");
+        for (int first = 1; i < gc_job_plan_n(j) && (k = gc_job_plan_step(j, i, &p2), p2 == phase);
+             i++, first = 0) {
+            gc_buf_adds(b, first ? "" : " → ");
+            esc(b, gc_skill_name(d, gc_job_skill(j, k, NULL)), 0);
+        }
+        gc_buf_adds(b, "</li>\n");
+    }
+    gc_buf_adds(b, "</ul>\n");
 }
 
 static void experience(gc_buf *b, const gc_result *r, const gc_report_opts *o)
@@ -432,7 +495,7 @@ void gc_report_html(gc_buf *b, const gc_result *r, const gc_report_opts *o)
     if (gc_result_request(r)->suggest)
         suggestions(b, r);
     if (gc_result_job(r))
-        job(b, r);
+        job(b, r, o);
     all_skills(b, r, o);
     method_and_notes(b);
     gc_buf_adds(b, "</body>\n</html>\n");

@@ -20,6 +20,25 @@ void gc_report_months(gc_buf *b, double m);
 /* A whole percentage of a 0..1 share, any value made sane. */
 int gc_report_pct(double share);
 
+/* Years a posting asks: "4+ years", "3–5 years", "1+ year". */
+void gc_report_years_asked(gc_buf *b, const gc_job_years *y);
+/* Years asked and shown: "4+ years asked, 6 y shown", "…, none shown in
+ * dated positions". */
+void gc_report_years(gc_buf *b, const gc_job_years *y);
+
+/* Requirement q of a job as plain text: "Python", "FastAPI or Flask (via
+ * Flask)", "AWS: ✓ itself, ✗ S3, ✓ EKS (2+ years asked, 1 y shown)",
+ * "experience".  Not escaped. */
+void gc_report_job_req(gc_buf *b, const gc_data *d, const gc_job *j, size_t q);
+/* The years asked of requirement q as a whole (a single skill, an
+ * umbrella, overall experience; of alternatives, the best one asked):
+ * 1 and *y, else 0. */
+int gc_report_job_req_years(const gc_job *j, size_t q, gc_job_years *y);
+/* The posting lines that ask requirement q, ascending, at most cap. */
+size_t gc_report_job_req_lines(unsigned *out, size_t cap, const gc_result *r, size_t q);
+/* The text of a posting line (as its evidence keeps it) and its section. */
+const char *gc_report_posting_line(const gc_result *r, unsigned line, const char **section_out);
+
 /* The one line every human format prints near the gaps. */
 extern const char gc_report_not_proof[];
 /* The paragraphs of "how this was estimated" (plain text, one per item). */

@@ -316,16 +316,120 @@ static void job_list(gc_buf *b, const gc_data *d, const gc_job *j, const char *n
     gc_buf_addc(b, ']');
 }
 
-static void job(gc_buf *b, const gc_data *d, const gc_result *r)
+static void job_years(gc_buf *b, const gc_data *d, const gc_job *j, long k,
+                      const gc_job_years *y, int first)
+{
+    gc_buf_adds(b, first ? "{\"skill\":" : ",{\"skill\":");
+    if (k >= 0)
+        gc_json_str(b, gc_skill_id(d, gc_job_skill(j, (size_t)k, NULL)));
+    else
+        gc_buf_adds(b, "null");
+    gc_buf_printf(b, ",\"min\":%u,\"max\":", y->min);
+    if (y->max)
+        gc_buf_printf(b, "%u", y->max);
+    else
+        gc_buf_adds(b, "null");
+    gc_buf_adds(b, ",\"text\":");
+    gc_json_str(b, y->text);
+    gc_buf_printf(b, ",\"line\":%u,\"months_shown\":", y->line);
+    if (y->shown >= 0)
+        gc_buf_printf(b, "%d", y->shown);
+    else
+        gc_buf_adds(b, "null");
+    gc_buf_printf(b, ",\"met\":%s,\"factor\":", y->met ? "true" : "false");
+    gc_json_num(b, y->factor, 3);
+    gc_buf_addc(b, '}');
+}
+
+/* Requirements: parts of alternatives (an umbrella first), credits, the
+ * line that asks, the phase of the closest role. */
+static void job_reqs(gc_buf *b, const gc_data *d, const gc_job *j)
+{
+    const gc_role *role = gc_job_role(j);
+
+    gc_buf_adds(b, ",\"requirements\":[");
+    for (size_t q = 0; q < gc_job_n_reqs(j); q++) {
+        gc_job_req rq;
+        gc_job_req_get(j, q, &rq);
+        gc_buf_adds(b, q ? ",{\"parts\":[" : "{\"parts\":[");
+        for (size_t p = 0; p < rq.n_parts; p++) {
+            gc_buf_adds(b, p ? ",{\"any_of\":[" : "{\"any_of\":[");
+            for (size_t i = 0; i < gc_job_req_part_n(j, q, p); i++) {
+                gc_buf_adds(b, i ? "," : "");
+                gc_json_str(b, gc_skill_id(d, gc_job_skill(j, gc_job_req_part_skill(j, q, p, i),
+                                                           NULL)));
+            }
+            gc_buf_adds(b, "],\"credit\":");
+            gc_json_num(b, gc_job_req_part_credit(j, q, p), 3);
+            gc_buf_addc(b, '}');
+        }
+        gc_buf_printf(b, "],\"umbrella\":%s,\"experience\":%s,\"optional\":%s,\"credit\":",
+                      rq.umbrella ? "true" : "false", rq.experience ? "true" : "false",
+                      rq.optional ? "true" : "false");
+        gc_json_num(b, rq.credit, 3);
+        gc_buf_printf(b, ",\"line\":%u,\"phase\":", rq.line);
+        if (role && rq.phase < gc_role_n_phases(role))
+            gc_json_str(b, gc_role_phase_id(role, rq.phase));
+        else
+            gc_buf_adds(b, "null");
+        gc_buf_addc(b, '}');
+    }
+    gc_buf_addc(b, ']');
+}
+
+/* The study plan, one entry per phase of the closest role. */
+static void job_plan(gc_buf *b, const gc_data *d, const gc_job *j)
+{
+    const gc_role *role = gc_job_role(j);
+    size_t n = gc_job_plan_n(j);
+
+    gc_buf_adds(b, ",\"plan\":[");
+    for (size_t i = 0; i < n;) {
+        size_t phase, p2, k = gc_job_plan_step(j, i, &phase);
+        int named = role && phase < gc_role_n_phases(role);
+        gc_buf_adds(b, i ? ",{\"phase\":" : "{\"phase\":");
+        if (named)
+            gc_json_str(b, gc_role_phase_id(role, phase));
+        else
+            gc_buf_adds(b, "null");
+        gc_buf_adds(b, ",\"title\":");
+        if (named)
+            gc_json_str(b, gc_role_phase_title(role, phase));
+        else
+            gc_buf_adds(b, "null");
+        gc_buf_adds(b, ",\"months_remaining\":");
+        gc_json_num(b, gc_job_phase_months_left(j, phase), 1);
+        gc_buf_adds(b, ",\"skills\":[");
+        for (int first = 1; i < n && (k = gc_job_plan_step(j, i, &p2), p2 == phase); i++) {
+            gc_buf_adds(b, first ? "" : ",");
+            gc_json_str(b, gc_skill_id(d, gc_job_skill(j, k, NULL)));
+            first = 0;
+        }
+        gc_buf_adds(b, "]}");
+    }
+    gc_buf_addc(b, ']');
+}
+
+static void job(gc_buf *b, const gc_data *d, const gc_result *r, const gc_report_opts *o)
 {
     const gc_job *j = gc_result_job(r);
+    const gc_doc *post = gc_result_request(r)->posting;
     const char *file = gc_result_request(r)->posting_file;
+    const char *title = gc_job_title(j, NULL);
+    gc_job_years y;
+    int first = 1;
 
     gc_buf_adds(b, ",\"job\":{\"file\":");
     gc_json_str(b, file ? file : "");
     gc_buf_adds(b, ",\"role\":");
     if (gc_job_role(j))
         gc_json_str(b, gc_role_id(gc_job_role(j)));
+    else
+        gc_buf_adds(b, "null");
+    gc_buf_printf(b, ",\"role_by\":\"%s\",\"title\":",
+                  gc_job_role_by_title(j) ? "title" : "skills");
+    if (title)
+        doc_str(b, title, o);
     else
         gc_buf_adds(b, "null");
     job_list(b, d, j, "required", 0);
@@ -340,9 +444,24 @@ static void job(gc_buf *b, const gc_data *d, const gc_result *r)
         gc_json_str(b, gc_skill_id(d, s));
         gc_buf_printf(b, ",\"optional\":%s", opt ? "true" : "false");
         credit(b, gc_job_skill_credit(j, i));
+        if (post)
+            evidence(b, post, s, o);
         gc_buf_addc(b, '}');
     }
     gc_buf_addc(b, ']');
+    job_reqs(b, d, j);
+    gc_buf_adds(b, ",\"years\":[");
+    if (gc_job_experience_years(j, &y)) {
+        job_years(b, d, j, -1, &y, first);
+        first = 0;
+    }
+    for (size_t i = 0; i < gc_job_n_skills(j); i++)
+        if (gc_job_skill_years(j, i, &y)) {
+            job_years(b, d, j, (long)i, &y, first);
+            first = 0;
+        }
+    gc_buf_addc(b, ']');
+    job_plan(b, d, j);
     gc_buf_adds(b, ",\"match\":");
     gc_json_num(b, gc_job_match(j), 3);
     gc_buf_adds(b, ",\"hours_per_week\":");
@@ -455,6 +574,6 @@ void gc_report_json(gc_buf *b, const gc_result *r, const gc_report_opts *o)
     if (gc_result_request(r)->suggest)
         suggestions(b, r);
     if (gc_result_job(r))
-        job(b, d, r);
+        job(b, d, r, o);
     gc_buf_adds(b, "}\n");
 }

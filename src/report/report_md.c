@@ -140,30 +140,95 @@ static void suggestions(gc_buf *b, const gc_result *r)
     }
 }
 
-static void job(gc_buf *b, const gc_result *r)
+static void job(gc_buf *b, const gc_result *r, const gc_report_opts *o)
 {
     const gc_data *d = gc_result_data(r);
     const gc_job *j = gc_result_job(r);
+    const gc_role *role = gc_job_role(j);
+    const char *title = gc_job_title(j, NULL);
+    gc_buf tmp = {0};
+    unsigned lines[32];
 
     gc_buf_adds(b, "\n## Job posting: ");
     esc(b, gc_result_request(r)->posting_file ? gc_result_request(r)->posting_file : "", 0);
-    gc_buf_printf(b, "\n\nMatch %d%%, ready in about ", gc_report_pct(gc_job_match(j)));
+    gc_buf_adds(b, "\n\n");
+    if (title) {
+        gc_buf_adds(b, "Title: ");
+        esc(b, title, o->redact);
+        gc_buf_adds(b, ". ");
+    }
+    gc_buf_printf(b, "Match %d%%, ready in about ", gc_report_pct(gc_job_match(j)));
     gc_report_months(b, gc_job_months_to_ready(j));
     gc_buf_printf(b, " at %g h/week", gc_job_hours(j));
-    if (gc_job_role(j)) {
+    if (role) {
         gc_buf_adds(b, " (closest role: ");
-        esc(b, gc_role_title(gc_job_role(j)), 0);
-        gc_buf_addc(b, ')');
+        esc(b, gc_role_title(role), 0);
+        gc_buf_printf(b, ", by %s)", gc_job_role_by_title(j) ? "its title" : "shared skills");
     }
-    gc_buf_adds(b, ".\n\n| | Skill | Required | Credit |\n|---|---|---|---:|\n");
-    for (size_t i = 0; i < gc_job_n_skills(j); i++) {
-        int opt;
-        size_t s = gc_job_skill(j, i, &opt);
-        gc_credit c = gc_job_skill_credit(j, i);
-        gc_buf_printf(b, "| %s | ", c.credit >= 0.995 ? "✓" : c.credit > 0 ? "~" : "✗");
-        esc(b, gc_skill_name(d, s), 0);
-        gc_buf_printf(b, " | %s | %d%% |\n", opt ? "nice to have" : "required",
-                      gc_report_pct(c.credit));
+    gc_buf_adds(b, ".\n\n| | Requirement | Required | Years asked | Shown | Credit | Posting lines |\n"
+                   "|---|---|---|---|---|---:|---|\n");
+    for (size_t q = 0; q < gc_job_n_reqs(j); q++) {
+        gc_job_req rq;
+        gc_job_years y;
+        gc_job_req_get(j, q, &rq);
+        gc_buf_printf(b, "| %s | ", rq.credit >= 0.995 ? "✓" : rq.credit > 0 ? "~" : "✗");
+        gc_report_job_req(&tmp, d, j, q);
+        esc_buf(b, &tmp);
+        gc_buf_printf(b, " | %s | ", rq.optional ? "nice to have" : "required");
+        if (gc_report_job_req_years(j, q, &y)) {
+            gc_report_years_asked(&tmp, &y);
+            esc_buf(b, &tmp);
+            gc_buf_adds(b, " | ");
+            if (y.shown >= 0)
+                gc_report_duration(b, y.shown);
+            else
+                gc_buf_adds(b, "none dated");
+            gc_buf_printf(b, " %s", y.met ? "✓" : "✗");
+        } else {
+            gc_buf_adds(b, "|");
+        }
+        gc_buf_printf(b, " | %d%% | ", gc_report_pct(rq.credit));
+        size_t n = gc_report_job_req_lines(lines, G_N_ELEMENTS(lines), r, q);
+        for (size_t i = 0; i < n; i++)
+            gc_buf_printf(b, "%s%u", i ? ", " : "", lines[i]);
+        gc_buf_adds(b, " |\n");
+    }
+    if (gc_job_plan_n(j) > 0) {
+        gc_buf_printf(b, "\n### Study plan at %g h/week\n\n", gc_job_hours(j));
+        for (size_t i = 0; i < gc_job_plan_n(j);) {
+            size_t phase, p2, k = gc_job_plan_step(j, i, &phase);
+            if (role && phase < gc_role_n_phases(role)) {
+                gc_buf_adds(b, "- **");
+                esc(b, gc_role_phase_title(role, phase), 0);
+                gc_buf_adds(b, "**, ");
+                gc_report_months(b, gc_job_phase_months_left(j, phase));
+                gc_buf_adds(b, ": ");
+            } else {
+                gc_buf_adds(b, "- **Other**: ");
+            }
+            for (int first = 1; i < gc_job_plan_n(j) && (k = gc_job_plan_step(j, i, &p2), p2 == phase);
+                 i++, first = 0) {
+                gc_buf_adds(b, first ? "" : " → ");
+                esc(b, gc_skill_name(d, gc_job_skill(j, k, NULL)), 0);
+            }
+            gc_buf_addc(b, '\n');
+        }
+    }
+    if (!o->explain)
+        return;
+    gc_buf_adds(b, "\n### Where the posting asks them\n\n");
+    for (size_t q = 0; q < gc_job_n_reqs(j); q++) {
+        gc_buf_adds(b, "- ");
+        gc_report_job_req(&tmp, d, j, q);
+        esc_buf(b, &tmp);
+        size_t n = gc_report_job_req_lines(lines, G_N_ELEMENTS(lines), r, q);
+        for (size_t i = 0; i < n; i++) {
+            const char *sec, *text = gc_report_posting_line(r, lines[i], &sec);
+            gc_buf_printf(b, "\n  - line %u%s%s%s: ", lines[i], sec ? " (" : "", sec ? sec : "",
+                          sec ? ")" : "");
+            esc(b, text, o->redact);
+        }
+        gc_buf_addc(b, '\n');
     }
 }
 
@@ -266,7 +331,7 @@ void gc_report_markdown(gc_buf *b, const gc_result *r, const gc_report_opts *o)
     if (gc_result_request(r)->suggest)
         suggestions(b, r);
     if (gc_result_job(r))
-        job(b, r);
+        job(b, r, o);
     skills(b, r, o);
     method(b);
     gc_buf_addc(b, '\n');

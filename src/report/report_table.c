@@ -59,7 +59,8 @@ static void header(gc_buf *b, char sep, const gc_data *d)
     static const char *const tail[] = {"phases", "missing_skills", "implied_skills", "skills",
                                        "skill_months", "hidden_chars", "job_file", "job_role",
                                        "job_match", "job_months_to_ready", "job_missing",
-                                       "evidence", NULL};
+                                       "evidence", "job_title", "job_role_by",
+                                       "job_requirements", "job_years", "job_plan", NULL};
     size_t n = max_phases(d);
 
     for (size_t i = 0; cols[i]; i++) {
@@ -211,6 +212,89 @@ static void job_cells(gc_buf *b, char sep, const gc_result *res)
     g_string_free(miss, TRUE);
 }
 
+/* The job's requirements, years and plan, after every other column (the
+ * columns before them keep their places):
+ *   job_requirements  "python(fastapi|flask)=0.958 snowflake|bigquery=0 spark?=0.5
+ *                     experience=1": alternatives joined by |, the parts under
+ *                     an umbrella in brackets, ? for nice-to-have, = the credit;
+ *   job_years         "experience:5+:102 python:3+:30 go:2+:": asked and the
+ *                     months shown (empty: none dated);
+ *   job_plan          "web:node-js production:python,snowflake", by phase. */
+static void job_tail_cells(gc_buf *b, char sep, const gc_result *res)
+{
+    const gc_job *j = res ? gc_result_job(res) : NULL;
+    const gc_data *d = res ? gc_result_data(res) : NULL;
+    const gc_role *role = j ? gc_job_role(j) : NULL;
+    GString *s = g_string_new(NULL);
+    gc_job_years y;
+
+    next(b, sep);
+    if (j && gc_job_title(j, NULL))
+        cell(b, sep, gc_job_title(j, NULL));
+    next(b, sep);
+    if (j)
+        cell(b, sep, gc_job_role_by_title(j) ? "title" : "skills");
+    next(b, sep);
+    for (size_t q = 0; j && q < gc_job_n_reqs(j); q++) {
+        gc_job_req rq;
+        gc_job_req_get(j, q, &rq);
+        g_string_append(s, s->len ? " " : "");
+        if (rq.experience)
+            g_string_append(s, "experience");
+        for (size_t p = 0; p < rq.n_parts; p++) {
+            g_string_append(s, p == 1 ? "(" : p > 1 ? "," : "");
+            for (size_t i = 0; i < gc_job_req_part_n(j, q, p); i++)
+                g_string_append_printf(s, "%s%s", i ? "|" : "",
+                                       gc_skill_id(d, gc_job_skill(j, gc_job_req_part_skill(j, q, p, i),
+                                                                   NULL)));
+        }
+        g_string_append_printf(s, "%s%s=", rq.n_parts > 1 ? ")" : "", rq.optional ? "?" : "");
+        gc_buf c = {0};
+        gc_json_num(&c, rq.credit, 3);
+        g_string_append_len(s, c.data ? c.data : "", (gssize)c.len);
+        gc_buf_free(&c);
+    }
+    cell(b, sep, s->str);
+    next(b, sep);
+    g_string_truncate(s, 0);
+    if (j && gc_job_experience_years(j, &y)) {
+        g_string_append_printf(s, "experience:%u%s", y.min, y.max ? "" : "+");
+        if (y.max)
+            g_string_append_printf(s, "-%u", y.max);
+        g_string_append_c(s, ':');
+        if (y.shown >= 0)
+            g_string_append_printf(s, "%d", y.shown);
+    }
+    for (size_t i = 0; j && i < gc_job_n_skills(j); i++)
+        if (gc_job_skill_years(j, i, &y)) {
+            g_string_append_printf(s, "%s%s:%u%s", s->len ? " " : "",
+                                   gc_skill_id(d, gc_job_skill(j, i, NULL)), y.min,
+                                   y.max ? "" : "+");
+            if (y.max)
+                g_string_append_printf(s, "-%u", y.max);
+            g_string_append_c(s, ':');
+            if (y.shown >= 0)
+                g_string_append_printf(s, "%d", y.shown);
+        }
+    cell(b, sep, s->str);
+    next(b, sep);
+    g_string_truncate(s, 0);
+    for (size_t i = 0; j && i < gc_job_plan_n(j); i++) {
+        size_t phase, prev = 0, k = gc_job_plan_step(j, i, &phase);
+        if (i > 0)
+            gc_job_plan_step(j, i - 1, &prev);
+        if (i == 0 || prev != phase)
+            g_string_append_printf(s, "%s%s:", i ? " " : "",
+                                   role && phase < gc_role_n_phases(role)
+                                       ? gc_role_phase_id(role, phase) : "other");
+        else
+            g_string_append_c(s, ',');
+        g_string_append(s, gc_skill_id(d, gc_job_skill(j, k, NULL)));
+    }
+    cell(b, sep, s->str);
+    g_string_free(s, TRUE);
+}
+
 /* With --explain: "python:14,22 docker:14", the lines that show each skill. */
 static void evidence_cell(gc_buf *b, char sep, const gc_result *res, const gc_report_opts *o)
 {
@@ -287,6 +371,7 @@ static void row(gc_buf *b, char sep, const gc_result *res, const gc_score *sc, s
     next(b, sep);
     if (!e)
         evidence_cell(b, sep, res, o);
+    job_tail_cells(b, sep, e ? NULL : res);
     gc_buf_adds(b, "\r\n");
     g_string_free(skills, TRUE);
 }

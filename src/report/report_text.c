@@ -212,48 +212,233 @@ static void suggestions(gc_buf *b, const gc_result *r)
 
 /* ---- the job posting ------------------------------------------------------- */
 
-static void job_skills(gc_buf *b, const gc_result *r, const gc_job *j, int optional,
-                       const gc_report_opts *o)
+static const char *mark_for(double c) { return c >= 0.995 ? "✓" : c > 0 ? "~" : "✗"; }
+static const char *colour_for(double c) { return c >= 0.995 ? GREEN : c > 0 ? YELLOW : RED; }
+
+/* "✓ Python", coloured, as one item to wrap. */
+static char *marked(const gc_report_opts *o, double c, const char *name)
+{
+    return g_strdup_printf("%s%s%s %s", col(o, colour_for(c)), mark_for(c), col(o, RESET), name);
+}
+
+/* A skill of a requirement: its name, with the years asked when it stands
+ * with others ("EKS (2+ years asked, 1 y shown)"). */
+static char *member(const gc_report_opts *o, const gc_data *d, const gc_job *j, size_t k,
+                    int with_years, int with_mark)
+{
+    gc_job_years y;
+    gc_buf t = {0};
+    double c = gc_job_skill_credit(j, k).credit;
+
+    if (with_mark)
+        gc_buf_printf(&t, "%s%s%s ", col(o, colour_for(c)), mark_for(c), col(o, RESET));
+    gc_buf_adds(&t, gc_skill_name(d, gc_job_skill(j, k, NULL)));
+    if (with_years && gc_job_skill_years(j, k, &y)) {
+        gc_buf_adds(&t, " (");
+        gc_report_years(&t, &y);
+        gc_buf_addc(&t, ')');
+    }
+    char *out = g_strdup(t.data ? t.data : "");
+    gc_buf_free(&t);
+    return out;
+}
+
+static void item(gc_wrap *w, const char *sep, char *s)
+{
+    gc_wrap_item(w, sep, s);
+    g_free(s);
+}
+
+/* One part of alternatives: "FastAPI or Flask", each with its mark when
+ * `marks`. */
+static void job_part(gc_wrap *w, const gc_report_opts *o, const gc_data *d, const gc_job *j,
+                     size_t q, size_t p, int marks, const char *sep)
+{
+    size_t n = gc_job_req_part_n(j, q, p);
+
+    for (size_t i = 0; i < n; i++)
+        item(w, i ? " or " : sep,
+             member(o, d, j, gc_job_req_part_skill(j, q, p, i), 1, marks));
+}
+
+/* The skills of the posting's lines that ask for requirement q. */
+static void job_explain(gc_buf *b, const gc_result *r, const gc_job *j, size_t q,
+                        const gc_report_opts *o)
+{
+    const gc_doc *post = gc_result_request(r)->posting;
+    const gc_data *d = gc_result_data(r);
+    gc_job_req rq;
+    unsigned shown[64];
+    size_t n_shown = 0;
+
+    gc_job_req_get(j, q, &rq);
+    for (size_t p = 0; post && p < rq.n_parts; p++)
+        for (size_t i = 0; i < gc_job_req_part_n(j, q, p); i++) {
+            size_t k = gc_job_req_part_skill(j, q, p, i), s = gc_job_skill(j, k, NULL);
+            gc_job_years y;
+            for (size_t e = 0; e < gc_doc_n_evidence(post, s); e++) {
+                unsigned line;
+                const char *sec, *text = gc_doc_evidence(post, s, e, &line, &sec, NULL);
+                size_t seen = 0;
+                while (seen < n_shown && shown[seen] != line)
+                    seen++;
+                if (seen < n_shown || n_shown == G_N_ELEMENTS(shown))
+                    continue;
+                shown[n_shown++] = line;
+                gc_buf_printf(b, "         %sposting line %u", col(o, DIM), line);
+                if (sec)
+                    gc_buf_printf(b, " (%s)", sec);
+                gc_buf_adds(b, ": ");
+                clean_str(b, text, o->redact);
+                gc_buf_printf(b, "%s\n", col(o, RESET));
+            }
+            if (gc_job_skill_years(j, k, &y)) {
+                gc_buf_printf(b, "         %s%s: ", col(o, DIM), gc_skill_name(d, s));
+                gc_report_years(b, &y);
+                gc_buf_printf(b, "; credit × %.2f%s\n", y.factor, col(o, RESET));
+            }
+            gc_credit c = gc_job_skill_credit(j, k);
+            if (c.basis != GC_BASIS_NONE) {
+                gc_buf_printf(b, "         %s%s: credit %d%% (%s", col(o, DIM),
+                              gc_skill_name(d, s), gc_report_pct(c.credit),
+                              gc_basis_name(c.basis));
+                if (c.basis == GC_BASIS_POSITIONS || c.basis == GC_BASIS_TITLE)
+                    gc_buf_printf(b, ": depth %.2f × recency %.2f", c.depth, c.recency);
+                gc_buf_printf(b, ")%s\n", col(o, RESET));
+            }
+        }
+    if (rq.experience) {
+        gc_job_years y;
+        gc_job_experience_years(j, &y);
+        gc_buf_printf(b, "         %sposting line %u: ", col(o, DIM), y.line);
+        clean_str(b, y.line_text, o->redact);
+        gc_buf_printf(b, "%s\n", col(o, RESET));
+    }
+}
+
+/* "✓ Python  4+ years asked, 6 y shown", "~ FastAPI or Flask (via Flask)",
+ * "~ AWS: ✓ itself, ✗ S3, ✓ EKS  67%", "✗ experience  5+ years asked, 2 y
+ * shown", wrapped. */
+static void job_req(gc_buf *b, const gc_result *r, const gc_job *j, size_t q,
+                    const gc_report_opts *o)
 {
     const gc_data *d = gc_result_data(r);
+    gc_job_req rq;
+    gc_job_years y;
     gc_wrap w;
+
+    gc_job_req_get(j, q, &rq);
+    gc_buf_adds(b, "      ");
+    w = gc_wrap_start(b, o->width, 8);
+    if (rq.experience) {
+        item(&w, "", marked(o, rq.credit, "experience"));
+    } else if (rq.umbrella) {
+        size_t k = gc_job_req_part_skill(j, q, 0, 0);
+        double c0 = gc_job_req_part_credit(j, q, 0);
+        item(&w, "", marked(o, rq.credit, gc_skill_name(d, gc_job_skill(j, k, NULL))));
+        item(&w, ": ", g_strdup_printf("%s%s%s itself", col(o, colour_for(c0)), mark_for(c0),
+                                       col(o, RESET)));
+        for (size_t p = 1; p < rq.n_parts; p++)
+            job_part(&w, o, d, j, q, p, 1, ", ");
+    } else {
+        size_t n = gc_job_req_part_n(j, q, 0), k0 = gc_job_req_part_skill(j, q, 0, 0);
+        item(&w, "", marked(o, rq.credit, gc_skill_name(d, gc_job_skill(j, k0, NULL))));
+        for (size_t i = 1; i < n; i++)
+            item(&w, " or ", member(o, d, j, gc_job_req_part_skill(j, q, 0, i), 0, 0));
+        if (n > 1 && rq.credit > 0) {   /* the alternative that meets it */
+            size_t best = k0;
+            for (size_t i = 1; i < n; i++) {
+                size_t k = gc_job_req_part_skill(j, q, 0, i);
+                if (gc_job_skill_credit(j, k).credit > gc_job_skill_credit(j, best).credit)
+                    best = k;
+            }
+            item(&w, " ", g_strdup_printf("(via %s)",
+                                          gc_skill_name(d, gc_job_skill(j, best, NULL))));
+        }
+    }
+    if (gc_report_job_req_years(j, q, &y)) {
+        gc_buf t = {0};
+        gc_report_years(&t, &y);
+        gc_wrap_item(&w, rq.umbrella ? "; " : "  ", t.data ? t.data : "");
+        gc_buf_free(&t);
+    }
+    if (rq.credit > 0 && rq.credit < 0.995)
+        item(&w, "  ", g_strdup_printf("%d%%", gc_report_pct(rq.credit)));
+    gc_buf_addc(b, '\n');
+    if (o->explain)
+        job_explain(b, r, j, q, o);
+}
+
+static void job_reqs(gc_buf *b, const gc_result *r, const gc_job *j, int optional,
+                     const gc_report_opts *o)
+{
     int any = 0;
 
-    for (size_t i = 0; i < gc_job_n_skills(j); i++) {
-        int opt;
-        size_t s = gc_job_skill(j, i, &opt);
-        gc_credit c = gc_job_skill_credit(j, i);
-        char item[256];
-        if (opt != optional)
+    for (size_t q = 0; q < gc_job_n_reqs(j); q++) {
+        gc_job_req rq;
+        gc_job_req_get(j, q, &rq);
+        if (rq.optional != optional)
             continue;
-        if (!any++) {
-            gc_buf_printf(b, "    %s:", optional ? "nice to have" : "required");
-            w = gc_wrap_start(b, o->width, 6);
-        }
-        const char *mark = c.credit >= 0.995 ? "✓" : c.credit > 0 ? "~" : "✗";
-        const char *colour = c.credit >= 0.995 ? GREEN : c.credit > 0 ? YELLOW : RED;
-        snprintf(item, sizeof item, " %s%s%s %s", col(o, colour), mark, col(o, RESET),
-                 gc_skill_name(d, s));
-        gc_wrap_item(&w, "", item);
+        if (!any++)
+            gc_buf_printf(b, "    %s:\n", optional ? "nice to have" : "required");
+        job_req(b, r, j, q, o);
     }
-    if (any)
+}
+
+/* The requirements below full credit, phase by phase of the closest role. */
+static void job_plan(gc_buf *b, const gc_result *r, const gc_job *j, const gc_report_opts *o)
+{
+    const gc_data *d = gc_result_data(r);
+    const gc_role *role = gc_job_role(j);
+    size_t n = gc_job_plan_n(j);
+
+    if (n == 0)
+        return;
+    gc_buf_printf(b, "    study plan at %g h/week:\n", gc_job_hours(j));
+    for (size_t i = 0; i < n;) {
+        size_t phase, k = gc_job_plan_step(j, i, &phase), p2;
+        gc_wrap w;
+        if (role && phase < gc_role_n_phases(role)) {
+            gc_buf_printf(b, "       %s, ", gc_role_phase_title(role, phase));
+            gc_report_months(b, gc_job_phase_months_left(j, phase));
+            gc_buf_adds(b, ": ");
+        } else {
+            gc_buf_adds(b, "       other: ");
+        }
+        w = gc_wrap_start(b, o->width, 9);
+        for (; i < n && (k = gc_job_plan_step(j, i, &p2), p2 == phase); i++)
+            gc_wrap_item(&w, " → ", gc_skill_name(d, gc_job_skill(j, k, NULL)));
         gc_buf_addc(b, '\n');
+    }
 }
 
 static void job(gc_buf *b, const gc_result *r, const gc_report_opts *o)
 {
     const gc_job *j = gc_result_job(r);
     const gc_request *q = gc_result_request(r);
+    unsigned line;
+    const char *title = gc_job_title(j, &line);
 
     gc_buf_adds(b, "\n  job posting ");
     clean_str(b, q->posting_file ? q->posting_file : "", 0);
     if (gc_job_role(j))
-        gc_buf_printf(b, " (closest role: %s)", gc_role_title(gc_job_role(j)));
-    gc_buf_printf(b, "\n    match %d%%, ready in about ", gc_report_pct(gc_job_match(j)));
+        gc_buf_printf(b, " (closest role: %s, by %s)", gc_role_title(gc_job_role(j)),
+                      gc_job_role_by_title(j) ? "its title" : "shared skills");
+    gc_buf_addc(b, '\n');
+    if (title) {
+        gc_buf_adds(b, "    title: ");
+        clean_str(b, title, o->redact);
+        if (o->explain)
+            gc_buf_printf(b, "  %s(line %u)%s", col(o, DIM), line, col(o, RESET));
+        gc_buf_addc(b, '\n');
+    }
+    gc_buf_printf(b, "    %smatch %d%%, ready in about ", col(o, BOLD),
+                  gc_report_pct(gc_job_match(j)));
     gc_report_months(b, gc_job_months_to_ready(j));
-    gc_buf_printf(b, " at %g h/week\n", gc_job_hours(j));
-    job_skills(b, r, j, 0, o);
-    job_skills(b, r, j, 1, o);
+    gc_buf_printf(b, " at %g h/week%s\n", gc_job_hours(j), col(o, RESET));
+    job_reqs(b, r, j, 0, o);
+    job_reqs(b, r, j, 1, o);
+    job_plan(b, r, j, o);
 }
 
 /* ---- the person and the document -------------------------------------------- */

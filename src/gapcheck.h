@@ -643,10 +643,6 @@ const gc_diff_format *gc_diff_format_at(size_t i);   /* NULL past the last */
 /* Runtime versions of the linked libraries, e.g. "poppler 22.12.0, libxml2 ...". */
 void gc_library_versions(gc_buf *b);
 
-/* One-time process set-up; call before fork.  Nothing needs it today (the
- * parsing libraries are set up when first loaded: gc_preload_for). */
-void gc_init(void);
-
 /* Loads now, once, the parsing libraries (loaded on first use otherwise)
  * that a document beginning with these bytes needs, judged from its magic
  * bytes only: poppler-glib for a PDF, libxml2 and libzip for DOCX, ODT and

@@ -40,7 +40,6 @@ static void setup(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     g_log_set_default_handler(quiet_log, NULL);
-    gc_init();
 }
 
 static int run(const gc_cli *cli, const gc_data *d)

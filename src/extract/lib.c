@@ -15,12 +15,6 @@
 #include "extract/xml_lib.h"
 #include "extract/zip_lib.h"
 
-void gc_init(void)
-{
-    /* Nothing eager any more: each parsing library is set up the moment it
-     * is loaded (libload.c).  Kept so callers need not change. */
-}
-
 int gc_preload_for(const unsigned char *head, size_t len)
 {
     static int pdf, xml, zip, gsf, md;   /* tried: each loader below is idempotent */

@@ -426,3 +426,55 @@ const char *gc_report_posting_line(const gc_result *r, unsigned line, const char
         return y.line_text;
     return "";
 }
+
+/* ---- how a document was read --------------------------------------------- */
+
+static void ocr_note(gc_buf *b, const gc_doc *doc)
+{
+    size_t n = gc_doc_n_ocr_pages(doc);
+
+    gc_buf_printf(b, "%s ", strcmp(gc_doc_format(doc), "pdf") == 0 ?
+                  (n == 1 ? "page" : "pages") : (n == 1 ? "picture" : "pictures"));
+    for (size_t i = 0; i < n && i < 8; i++)
+        gc_buf_printf(b, "%s%u", i ? ", " : "", gc_doc_ocr_page(doc, i));
+    gc_buf_printf(b, "%s read with OCR (%s, mean word confidence %.0f%%", n > 8 ? " ..." : "",
+                  gc_doc_ocr_lang(doc), gc_doc_ocr_confidence(doc));
+    if (gc_doc_ocr_dropped(doc))
+        gc_buf_printf(b, "; %u unsure words ignored", gc_doc_ocr_dropped(doc));
+    gc_buf_adds(b, ")");
+}
+
+static const char *warning_words(const char *w)
+{
+    return strcmp(w, "garbled_text") == 0 ?
+           "the text layer is mostly not words (a broken font encoding?): skills found in it "
+           "are unreliable" :
+           "some pages or pictures that need OCR were not read (OCR off or not installed, or "
+           "a size or time limit)";
+}
+
+int gc_report_doc_note(gc_buf *b, const gc_doc *doc, size_t i)
+{
+    if (gc_doc_hidden_chars(doc) && i-- == 0) {
+        gc_buf_printf(b, "%u characters of hidden text (white, tiny or off-page) were ignored",
+                      gc_doc_hidden_chars(doc));
+        return GC_NOTE_ALERT;
+    }
+    if (gc_doc_text_bytes(doc) < 100 && i-- == 0) {
+        gc_buf_printf(b, "only %zu bytes of text were found", gc_doc_text_bytes(doc));
+        return GC_NOTE_PLAIN;
+    }
+    if (gc_doc_truncated(doc) && i-- == 0) {
+        gc_buf_adds(b, "the document was cut at a size limit; later pages were not read");
+        return GC_NOTE_PLAIN;
+    }
+    if (gc_doc_n_ocr_pages(doc) && i-- == 0) {
+        ocr_note(b, doc);
+        return GC_NOTE_PLAIN;
+    }
+    if (i < gc_doc_n_warnings(doc)) {
+        gc_buf_adds(b, warning_words(gc_doc_warning(doc, i)));
+        return GC_NOTE_WARNING;
+    }
+    return GC_NOTE_NONE;
+}

@@ -83,6 +83,21 @@ static void esc_buf(gc_buf *b, gc_buf *tmp)
     *tmp = (gc_buf){0};
 }
 
+/* How the document was read: notes muted, warnings in the colour of a gap
+ * (a result the coach should not trust as it is). */
+static void notes(gc_buf *b, const gc_doc *doc)
+{
+    gc_buf t = {0};
+    int kind;
+
+    for (size_t i = 0; (kind = gc_report_doc_note(&t, doc, i)) != GC_NOTE_NONE; i++) {
+        gc_buf_printf(b, "<p class=\"%s\">%s", kind == GC_NOTE_WARNING ? "miss" : "muted",
+                      kind == GC_NOTE_WARNING ? "<strong>Warning:</strong> " : "");
+        esc_buf(b, &t);
+        gc_buf_adds(b, ".</p>\n");
+    }
+}
+
 /* Coverage per phase: one bar each on a 0-100% axis with its ticks. */
 static void coverage_chart(gc_buf *b, const gc_score *sc)
 {
@@ -486,9 +501,7 @@ void gc_report_html(gc_buf *b, const gc_result *r, const gc_report_opts *o)
         gc_buf_adds(b, "</p>\n</body>\n</html>\n");
         return;
     }
-    if (gc_doc_hidden_chars(doc))
-        gc_buf_printf(b, "<p class=\"muted\">%u characters of hidden text (white, tiny or "
-                      "off-page) were ignored.</p>\n", gc_doc_hidden_chars(doc));
+    notes(b, doc);
     experience(b, r, o);
     if (gc_result_score(r) != NULL)
         role_section(b, r, gc_result_score(r), o);

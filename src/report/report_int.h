@@ -22,6 +22,13 @@ int gc_report_pct(double share);
 
 /* Years a posting asks: "4+ years", "3–5 years", "1+ year". */
 void gc_report_years_asked(gc_buf *b, const gc_job_years *y);
+
+/* How a document was read, in the words every format prints: note i
+ * (from 0) into b as one plain sentence.  Returns GC_NOTE_NONE past the
+ * last; a WARNING says the result is unreliable or incomplete
+ * (gc_doc_warning), an ALERT is a note worth colour (hidden text). */
+enum { GC_NOTE_NONE, GC_NOTE_PLAIN, GC_NOTE_ALERT, GC_NOTE_WARNING };
+int gc_report_doc_note(gc_buf *b, const gc_doc *doc, size_t i);
 /* Years asked and shown: "4+ years asked, 6 y shown", "…, none shown in
  * dated positions". */
 void gc_report_years(gc_buf *b, const gc_job_years *y);

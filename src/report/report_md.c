@@ -39,6 +39,21 @@ static void esc_buf(gc_buf *b, gc_buf *tmp)
     *tmp = (gc_buf){0};
 }
 
+/* How the document was read; a warning stands out (the result is
+ * unreliable or incomplete). */
+static void notes(gc_buf *b, const gc_doc *doc)
+{
+    gc_buf t = {0};
+    int kind;
+
+    for (size_t i = 0; (kind = gc_report_doc_note(&t, doc, i)) != GC_NOTE_NONE; i++) {
+        gc_buf_adds(b, i ? ">\n" : "\n");
+        gc_buf_adds(b, kind == GC_NOTE_WARNING ? "> **Warning:** " : "> Note: ");
+        esc_buf(b, &t);
+        gc_buf_adds(b, ".\n");
+    }
+}
+
 static const char *mark(gc_how how)
 {
     return how == GC_EVIDENCED ? "✓" : how == GC_IMPLIED ? "~" : "✗";
@@ -325,6 +340,7 @@ void gc_report_markdown(gc_buf *b, const gc_result *r, const gc_report_opts *o)
     if (o->date)
         gc_buf_printf(b, "; report of %s", o->date);
     gc_buf_adds(b, ".\n");
+    notes(b, doc);
     experience(b, r, o);
     if (gc_result_score(r) != NULL)
         role_part(b, r, gc_result_score(r));

@@ -60,7 +60,8 @@ static void header(gc_buf *b, char sep, const gc_data *d)
                                        "skill_months", "hidden_chars", "job_file", "job_role",
                                        "job_match", "job_months_to_ready", "job_missing",
                                        "evidence", "job_title", "job_role_by",
-                                       "job_requirements", "job_years", "job_plan", NULL};
+                                       "job_requirements", "job_years", "job_plan",
+                                       "warnings", "ocr_pages", NULL};
     size_t n = max_phases(d);
 
     for (size_t i = 0; cols[i]; i++) {
@@ -220,6 +221,24 @@ static void job_cells(gc_buf *b, char sep, const gc_result *res)
  *   job_years         "experience:5+:102 python:3+:30 go:2+:": asked and the
  *                     months shown (empty: none dated);
  *   job_plan          "web:node-js production:python,snowflake", by phase. */
+/* How the document was read: its warnings by name (garbled_text,
+ * ocr_incomplete) and the pages or pictures OCR read, space-separated. */
+static void read_cells(gc_buf *b, char sep, const gc_doc *doc)
+{
+    GString *s = g_string_new(NULL);
+
+    next(b, sep);
+    for (size_t i = 0; doc && i < gc_doc_n_warnings(doc); i++)
+        g_string_append_printf(s, "%s%s", i ? " " : "", gc_doc_warning(doc, i));
+    cell(b, sep, s->str);
+    next(b, sep);
+    g_string_truncate(s, 0);
+    for (size_t i = 0; doc && i < gc_doc_n_ocr_pages(doc); i++)
+        g_string_append_printf(s, "%s%u", i ? " " : "", gc_doc_ocr_page(doc, i));
+    cell(b, sep, s->str);
+    g_string_free(s, TRUE);
+}
+
 static void job_tail_cells(gc_buf *b, char sep, const gc_result *res)
 {
     const gc_job *j = res ? gc_result_job(res) : NULL;
@@ -372,6 +391,7 @@ static void row(gc_buf *b, char sep, const gc_result *res, const gc_score *sc, s
     if (!e)
         evidence_cell(b, sep, res, o);
     job_tail_cells(b, sep, e ? NULL : res);
+    read_cells(b, sep, e ? NULL : doc);
     gc_buf_adds(b, "\r\n");
     g_string_free(skills, TRUE);
 }

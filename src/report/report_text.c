@@ -490,42 +490,18 @@ static void skills_report(gc_buf *b, const gc_result *r, const gc_report_opts *o
 }
 
 /* One line for OCR, one per warning. */
-static void ocr_notes(gc_buf *b, const gc_doc *doc, const gc_report_opts *o)
-{
-    size_t n = gc_doc_n_ocr_pages(doc);
-
-    if (n > 0) {
-        gc_buf_printf(b, "  note: %s ", strcmp(gc_doc_format(doc), "pdf") == 0 ?
-                      (n == 1 ? "page" : "pages") : (n == 1 ? "picture" : "pictures"));
-        for (size_t i = 0; i < n && i < 8; i++)
-            gc_buf_printf(b, "%s%u", i ? ", " : "", gc_doc_ocr_page(doc, i));
-        gc_buf_printf(b, "%s read with OCR (%s, mean word confidence %.0f%%", n > 8 ? " ..." : "",
-                      gc_doc_ocr_lang(doc), gc_doc_ocr_confidence(doc));
-        if (gc_doc_ocr_dropped(doc))
-            gc_buf_printf(b, "; %u unsure words ignored", gc_doc_ocr_dropped(doc));
-        gc_buf_adds(b, ")\n");
-    }
-    for (size_t i = 0; i < gc_doc_n_warnings(doc); i++) {
-        const char *w = gc_doc_warning(doc, i);
-        gc_buf_printf(b, "  %swarning: %s%s\n", col(o, YELLOW),
-                      strcmp(w, "garbled_text") == 0 ?
-                      "the text layer is mostly not words (a broken font encoding?): "
-                      "skills found in it are unreliable" :
-                      "some pages or pictures that need OCR were not read (OCR off or not "
-                      "installed, or a size or time limit)", col(o, RESET));
-    }
-}
-
 static void notes(gc_buf *b, const gc_doc *doc, const gc_report_opts *o)
 {
-    if (gc_doc_hidden_chars(doc))
-        gc_buf_printf(b, "  %snote: %u characters of hidden text (white, tiny or off-page) "
-                      "were ignored%s\n", col(o, YELLOW), gc_doc_hidden_chars(doc), col(o, RESET));
-    if (gc_doc_text_bytes(doc) < 100)
-        gc_buf_printf(b, "  note: only %zu bytes of text were found\n", gc_doc_text_bytes(doc));
-    if (gc_doc_truncated(doc))
-        gc_buf_adds(b, "  note: the document was cut at a size limit; later pages were not read\n");
-    ocr_notes(b, doc, o);
+    gc_buf t = {0};
+    int kind;
+
+    for (size_t i = 0; (kind = gc_report_doc_note(&t, doc, i)) != GC_NOTE_NONE; i++) {
+        gc_buf_printf(b, "  %s%s: %s%s\n", kind == GC_NOTE_PLAIN ? "" : col(o, YELLOW),
+                      kind == GC_NOTE_WARNING ? "warning" : "note", t.data ? t.data : "",
+                      kind == GC_NOTE_PLAIN ? "" : col(o, RESET));
+        t.len = 0;
+    }
+    gc_buf_free(&t);
 }
 
 void gc_report_text(gc_buf *b, const gc_result *r, const gc_report_opts *o)

@@ -38,7 +38,6 @@ static inline gc_limits fuzz_limits(void)
 static inline void fuzz_init_libs(void)
 {
     g_log_set_default_handler(fuzz_quiet_log, NULL);
-    gc_init();
 }
 
 #endif

@@ -14,7 +14,19 @@
  * functions return 0 or a negative gc_code and fill a gc_err (first error
  * wins); on failure *out is left NULL.  Whatever comes back through **out
  * belongs to the caller and is freed with the matching gc_*_free (which
- * accepts NULL).  Const pointers returned by getters are borrowed. */
+ * accepts NULL).  Const pointers returned by getters are borrowed.
+ *
+ * Memory, one policy (README, "Out of memory"): an allocation whose size
+ * the input decides (file bytes, inflated parts, pixels, text, tokens) is
+ * checked and fails that document with GC_ENOMEM; every other allocation
+ * is small bookkeeping sized by counts gc_limits.h already bounds, made
+ * with GLib, which aborts the process on failure.  Parsing runs in a child
+ * under an address-space and RSS limit, so there an abort costs one file
+ * (parser_crashed or limit), never the batch; the model's few checked
+ * callocs return GC_ENOMEM rather than a wrong number.  All memory the API
+ * hands out is freed with the gc_*_free of its type (malloc/GLib inside
+ * are an implementation detail); a gc_buf that failed to grow says so in
+ * `failed` and its writer reports GC_ENOMEM. */
 #ifndef GAPCHECK_H
 #define GAPCHECK_H
 

@@ -5,7 +5,7 @@
 #   make asan          everything in build/asan with ASan+UBSan, then the unit,
 #                      CLI golden and hostile-corpus tests against it
 # Each variant has its own BUILD directory, so objects never mix flags.
-FUZZ_TARGETS = pdf docx html text json yaml lexicon match decode snapshot rtf doc md dates
+FUZZ_TARGETS = pdf docx html text json yaml lexicon match decode snapshot rtf doc md dates image
 FUZZ_CC ?= clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = -O1 -g $(FUZZ_SAN)

@@ -427,6 +427,20 @@ const char *gc_report_posting_line(const gc_result *r, unsigned line, const char
     return "";
 }
 
+/* ---- text reports ------------------------------------------------------ */
+
+const char *gc_col(const gc_report_opts *o, const char *code)
+{
+    return o->color ? code : "";
+}
+
+void gc_text_clean(gc_buf *b, const char *s, int redact)
+{
+    char *c = gc_report_clean(s, redact);
+    gc_buf_adds(b, c);
+    g_free(c);
+}
+
 /* ---- how a document was read --------------------------------------------- */
 
 static void ocr_note(gc_buf *b, const gc_doc *doc)

@@ -12,24 +12,6 @@
 #include "report/diff_formats.h"
 #include "report/report_int.h"
 
-#define GREEN "\033[32m"
-#define YELLOW "\033[33m"
-#define RED "\033[31m"
-#define BOLD "\033[1m"
-#define DIM "\033[2m"
-#define RESET "\033[0m"
-
-static const char *col(const gc_report_opts *o, const char *code)
-{
-    return o->color ? code : "";
-}
-
-static void clean_str(gc_buf *b, const char *s, int redact)
-{
-    char *c = gc_report_clean(s, redact);
-    gc_buf_adds(b, c);
-    g_free(c);
-}
 
 /* "before: FILE (pdf, 1 page): 18 skills found" */
 static void version(gc_buf *b, const char *label, const gc_result *r, const gc_report_opts *o)
@@ -37,7 +19,7 @@ static void version(gc_buf *b, const char *label, const gc_result *r, const gc_r
     const gc_doc *doc = gc_result_doc(r);
 
     gc_buf_printf(b, "  %s ", label);
-    clean_str(b, gc_result_file(r), 0);
+    gc_text_clean(b, gc_result_file(r), 0);
     gc_buf_printf(b, " (%s", gc_doc_format(doc));
     if (gc_doc_pages(doc))
         gc_buf_printf(b, ", %u page%s", gc_doc_pages(doc), gc_doc_pages(doc) == 1 ? "" : "s");
@@ -45,7 +27,7 @@ static void version(gc_buf *b, const char *label, const gc_result *r, const gc_r
                   gc_doc_n_found(doc) == 1 ? "" : "s");
     if (gc_doc_hidden_chars(doc))
         gc_buf_printf(b, "    %snote: %u characters of hidden text were ignored%s\n",
-                      col(o, YELLOW), gc_doc_hidden_chars(doc), col(o, RESET));
+                      gc_col(o, YELLOW), gc_doc_hidden_chars(doc), gc_col(o, RESET));
 }
 
 static void person(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
@@ -56,12 +38,12 @@ static void person(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
     if (o->redact || (a == NULL && z == NULL))
         return;
     gc_buf_adds(b, "  person: ");
-    clean_str(b, z ? z : a, 0);
+    gc_text_clean(b, z ? z : a, 0);
     gc_buf_addc(b, '\n');
     if (a && z && !gc_diff_same_person(df)) {
-        gc_buf_printf(b, "  %snote: the earlier version names ", col(o, YELLOW));
-        clean_str(b, a, 0);
-        gc_buf_printf(b, ": are these two versions of one résumé?%s\n", col(o, RESET));
+        gc_buf_printf(b, "  %snote: the earlier version names ", gc_col(o, YELLOW));
+        gc_text_clean(b, a, 0);
+        gc_buf_printf(b, ": are these two versions of one résumé?%s\n", gc_col(o, RESET));
     }
 }
 
@@ -93,14 +75,14 @@ static void role(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
                   gc_role_id(r), gc_role_months(r), gc_role_hours_per_week(r));
     if (gc_diff_role_by_fit(df))
         gc_buf_adds(b, "  note: no --role given: the role that fits the later version best\n");
-    gc_buf_printf(b, "  %sready in about %.1f → ", col(o, BOLD),
+    gc_buf_printf(b, "  %sready in about %.1f → ", gc_col(o, BOLD),
                   round(gc_score_months_to_ready(a) * 10) / 10);
     gc_report_months(b, gc_score_months_to_ready(z));
-    gc_buf_printf(b, " at %g h/week%s", gc_score_hours(z), col(o, RESET));
+    gc_buf_printf(b, " at %g h/week%s", gc_score_hours(z), gc_col(o, RESET));
     if (round(saved * 10) != 0) {
-        gc_buf_printf(b, " (%s", col(o, saved > 0 ? GREEN : RED));
+        gc_buf_printf(b, " (%s", gc_col(o, saved > 0 ? GREEN : RED));
         gc_report_months(b, fabs(saved));
-        gc_buf_printf(b, " %s%s)", saved > 0 ? "sooner" : "later", col(o, RESET));
+        gc_buf_printf(b, " %s%s)", saved > 0 ? "sooner" : "later", gc_col(o, RESET));
     }
     gc_buf_printf(b, "\n  coverage %d%% → %d%%\n", gc_report_pct(gc_score_coverage(a)),
                   gc_report_pct(gc_score_coverage(z)));
@@ -113,8 +95,8 @@ static void phases(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
     const gc_role *r = gc_diff_role(df);
     const gc_score *a = gc_diff_score_before(df), *z = gc_diff_score_after(df);
 
-    gc_buf_printf(b, "\n  %s%-*s %-11s   %s%s\n", col(o, BOLD), PHASE_COL, "phase", "coverage",
-                  "months left", col(o, RESET));
+    gc_buf_printf(b, "\n  %s%-*s %-11s   %s%s\n", gc_col(o, BOLD), PHASE_COL, "phase", "coverage",
+                  "months left", gc_col(o, RESET));
     for (size_t p = 0; p < gc_role_n_phases(r); p++) {
         double ca = gc_score_phase_coverage(a, p), cz = gc_score_phase_coverage(z, p);
         char *title = g_strdup_printf("%zu. %s", p + 1, gc_role_phase_title(r, p));
@@ -123,8 +105,8 @@ static void phases(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
         gc_buf_repeat(b, " ", w < PHASE_COL ? PHASE_COL - w + 1 : 1);
         g_free(title);
         gc_buf_printf(b, "%3d%% → %s%3d%%%s   %4.1f → %4.1f\n", gc_report_pct(ca),
-                      col(o, cz > ca + 1e-9 ? GREEN : cz < ca - 1e-9 ? RED : ""),
-                      gc_report_pct(cz), col(o, RESET), gc_score_phase_months_left(a, p),
+                      gc_col(o, cz > ca + 1e-9 ? GREEN : cz < ca - 1e-9 ? RED : ""),
+                      gc_report_pct(cz), gc_col(o, RESET), gc_score_phase_months_left(a, p),
                       gc_score_phase_months_left(z, p));
     }
 }
@@ -154,12 +136,12 @@ static void evidence_lines(gc_buf *b, const gc_result *r, size_t s, const gc_rep
         unsigned line;
         const char *sec;
         const char *text = gc_doc_evidence(doc, s, i, &line, &sec, NULL);
-        gc_buf_printf(b, "         %sline %u", col(o, DIM), line);
+        gc_buf_printf(b, "         %sline %u", gc_col(o, DIM), line);
         if (sec)
             gc_buf_printf(b, " (%s)", sec);
         gc_buf_adds(b, ": ");
-        clean_str(b, text, o->redact);
-        gc_buf_printf(b, "%s\n", col(o, RESET));
+        gc_text_clean(b, text, o->redact);
+        gc_buf_printf(b, "%s\n", gc_col(o, RESET));
     }
 }
 
@@ -196,8 +178,8 @@ static void skill_line(gc_buf *b, const gc_diff *df, const gc_skill_diff *e,
 
     gc_buf_adds(b, "     ");
     w = gc_wrap_start(b, o->width, 7);
-    item = g_strdup_printf("%s%s%s %s", col(o, dir > 0 ? GREEN : dir < 0 ? RED : YELLOW), mark,
-                           col(o, RESET), gc_skill_name(d, e->skill));
+    item = g_strdup_printf("%s%s%s %s", gc_col(o, dir > 0 ? GREEN : dir < 0 ? RED : YELLOW), mark,
+                           gc_col(o, RESET), gc_skill_name(d, e->skill));
     gc_wrap_item(&w, "", item);
     g_free(item);
     item = NULL;
@@ -234,7 +216,7 @@ static void skills(gc_buf *b, const gc_diff *df, gc_change which, const char *ti
 
     if (n == 0)
         return;
-    gc_buf_printf(b, "\n  %s%s (%zu)%s\n", col(o, BOLD), title, n, col(o, RESET));
+    gc_buf_printf(b, "\n  %s%s (%zu)%s\n", gc_col(o, BOLD), title, n, gc_col(o, RESET));
     for (size_t i = 0; i < gc_diff_n_skills(df); i++)
         if (gc_diff_skill(df, i)->change == which)
             skill_line(b, df, gc_diff_skill(df, i), o);
@@ -256,10 +238,10 @@ static void position(gc_buf *b, const gc_result *r, size_t i, const gc_report_op
     else
         gc_report_when(b, p.end);
     gc_buf_adds(b, "  ");
-    clean_str(b, p.title ? p.title : "(no title)", o->redact);
+    gc_text_clean(b, p.title ? p.title : "(no title)", o->redact);
     if (p.org) {
         gc_buf_adds(b, ", ");
-        clean_str(b, p.org, o->redact);
+        gc_text_clean(b, p.org, o->redact);
     }
     if (months >= 0) {
         gc_buf_adds(b, " (");
@@ -272,14 +254,14 @@ static void position(gc_buf *b, const gc_result *r, size_t i, const gc_report_op
 static void positions(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
 {
     if (gc_diff_n_added(df)) {
-        gc_buf_printf(b, "\n  %spositions added (%zu)%s\n", col(o, BOLD), gc_diff_n_added(df),
-                      col(o, RESET));
+        gc_buf_printf(b, "\n  %spositions added (%zu)%s\n", gc_col(o, BOLD), gc_diff_n_added(df),
+                      gc_col(o, RESET));
         for (size_t i = 0; i < gc_diff_n_added(df); i++)
             position(b, gc_diff_after(df), gc_diff_added(df, i), o);
     }
     if (gc_diff_n_removed(df)) {
-        gc_buf_printf(b, "\n  %spositions removed (%zu)%s\n", col(o, BOLD),
-                      gc_diff_n_removed(df), col(o, RESET));
+        gc_buf_printf(b, "\n  %spositions removed (%zu)%s\n", gc_col(o, BOLD),
+                      gc_diff_n_removed(df), gc_col(o, RESET));
         for (size_t i = 0; i < gc_diff_n_removed(df); i++)
             position(b, gc_diff_before(df), gc_diff_removed(df, i), o);
     }
@@ -292,11 +274,11 @@ static void title(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
     char *z = gc_report_clean(gc_result_file(gc_diff_after(df)), 0);
     gc_wrap w;
 
-    gc_buf_adds(b, col(o, BOLD));
+    gc_buf_adds(b, gc_col(o, BOLD));
     w = gc_wrap_start(b, o->width, 2);
     gc_wrap_item(&w, "", a);
     gc_wrap_item(&w, " → ", z);
-    gc_buf_printf(b, "%s\n", col(o, RESET));
+    gc_buf_printf(b, "%s\n", gc_col(o, RESET));
     g_free(a);
     g_free(z);
 }
@@ -322,14 +304,14 @@ void gc_report_diff_text(gc_buf *b, const gc_diff *df, const gc_report_opts *o)
     skills(b, df, GC_CHANGE_GAINED, "gained", o);
     if (gc_diff_count(df, GC_CHANGE_LOST)) {
         skills(b, df, GC_CHANGE_LOST, "lost", o);
-        gc_buf_printf(b, "     %s", col(o, DIM));
+        gc_buf_printf(b, "     %s", gc_col(o, DIM));
         gc_wrap w = gc_wrap_start(b, o->width, 5);
         words(&w, "", "no longer shown: ask before taking it for forgotten");
-        gc_buf_printf(b, "%s\n", col(o, RESET));
+        gc_buf_printf(b, "%s\n", gc_col(o, RESET));
     }
     skills(b, df, GC_CHANGE_CHANGED, "changed", o);
     if (same)
-        gc_buf_printf(b, "\n  %s%zu skill%s shown alike in both%s\n", col(o, DIM), same,
-                      same == 1 ? "" : "s", col(o, RESET));
+        gc_buf_printf(b, "\n  %s%zu skill%s shown alike in both%s\n", gc_col(o, DIM), same,
+                      same == 1 ? "" : "s", gc_col(o, RESET));
     positions(b, df, o);
 }

@@ -65,6 +65,17 @@ void gc_wrap_item(gc_wrap *w, const char *sep, const char *item);
 /* Characters a terminal shows: UTF-8 characters, colour escapes left out. */
 size_t gc_visible_len(const char *s);
 
+/* Text reports (report_text.c, report_diff_text.c): SGR colours, empty
+ * unless o->color; `s` cleaned (gc_report_clean) into b. */
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define RED "\033[31m"
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+const char *gc_col(const gc_report_opts *o, const char *code);
+void gc_text_clean(gc_buf *b, const char *s, int redact);
+
 /* HTML (report_html.c): `s` cleaned (gc_report_clean) and escaped; the
  * head of a self-contained page in the reports' style, up to <body>, with
  * `extra_css` (or NULL) added to the style sheet. */

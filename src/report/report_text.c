@@ -15,34 +15,16 @@
 #define BAR_WIDTH 20
 #define SUGGEST_LINES 10   /* roles listed by --suggest; JSON and CSV list all */
 
-#define GREEN "\033[32m"
-#define YELLOW "\033[33m"
-#define RED "\033[31m"
-#define BOLD "\033[1m"
-#define DIM "\033[2m"
-#define RESET "\033[0m"
-
-static const char *col(const gc_report_opts *o, const char *code)
-{
-    return o->color ? code : "";
-}
-
-static void clean_str(gc_buf *b, const char *s, int redact)
-{
-    char *c = gc_report_clean(s, redact);
-    gc_buf_adds(b, c);
-    g_free(c);
-}
 
 static void bar(gc_buf *b, double cov, const gc_report_opts *o)
 {
     size_t full = (size_t)gc_report_pct(cov) * BAR_WIDTH / 100;
 
-    gc_buf_adds(b, col(o, cov >= 1 ? GREEN : cov > 0 ? YELLOW : RED));
+    gc_buf_adds(b, gc_col(o, cov >= 1 ? GREEN : cov > 0 ? YELLOW : RED));
     gc_buf_repeat(b, "█", full);
-    gc_buf_adds(b, col(o, DIM));
+    gc_buf_adds(b, gc_col(o, DIM));
     gc_buf_repeat(b, "░", BAR_WIDTH - full);
-    gc_buf_adds(b, col(o, RESET));
+    gc_buf_adds(b, gc_col(o, RESET));
 }
 
 /* ---- skills ------------------------------------------------------------ */
@@ -53,22 +35,22 @@ static void evidence_lines(gc_buf *b, const gc_doc *doc, size_t s, const gc_repo
         unsigned line;
         const char *sec, *matched;
         const char *text = gc_doc_evidence(doc, s, i, &line, &sec, &matched);
-        gc_buf_printf(b, "         %sline %u", col(o, DIM), line);
+        gc_buf_printf(b, "         %sline %u", gc_col(o, DIM), line);
         if (sec)
             gc_buf_printf(b, " (%s)", sec);
         gc_buf_adds(b, ": ");
-        clean_str(b, text, o->redact);
-        gc_buf_printf(b, "%s\n", col(o, RESET));
+        gc_text_clean(b, text, o->redact);
+        gc_buf_printf(b, "%s\n", gc_col(o, RESET));
     }
 }
 
 static void factors(gc_buf *b, gc_credit c, const gc_report_opts *o)
 {
-    gc_buf_printf(b, "         %scredit %d%% (%s", col(o, DIM), gc_report_pct(c.credit),
+    gc_buf_printf(b, "         %scredit %d%% (%s", gc_col(o, DIM), gc_report_pct(c.credit),
                   gc_basis_name(c.basis));
     if (c.basis == GC_BASIS_POSITIONS || c.basis == GC_BASIS_TITLE)
         gc_buf_printf(b, ": depth %.2f × recency %.2f", c.depth, c.recency);
-    gc_buf_printf(b, ")%s\n", col(o, RESET));
+    gc_buf_printf(b, ")%s\n", gc_col(o, RESET));
 }
 
 /* "✓ Python  4.5 y, current  line 11 (summary) +2 more"; a credit below
@@ -82,11 +64,11 @@ static void skill_line(gc_buf *b, const gc_result *r, size_t s, const gc_credit 
     gc_buf use = {0};
 
     if (how == GC_EVIDENCED)
-        gc_buf_printf(b, "     %s✓%s %s", col(o, GREEN), col(o, RESET), gc_skill_name(d, s));
+        gc_buf_printf(b, "     %s✓%s %s", gc_col(o, GREEN), gc_col(o, RESET), gc_skill_name(d, s));
     else if (how == GC_IMPLIED)
-        gc_buf_printf(b, "     %s~%s %s", col(o, YELLOW), col(o, RESET), gc_skill_name(d, s));
+        gc_buf_printf(b, "     %s~%s %s", gc_col(o, YELLOW), gc_col(o, RESET), gc_skill_name(d, s));
     else
-        gc_buf_printf(b, "     %s✗%s %s", col(o, RED), col(o, RESET), gc_skill_name(d, s));
+        gc_buf_printf(b, "     %s✗%s %s", gc_col(o, RED), gc_col(o, RESET), gc_skill_name(d, s));
     gc_report_use(&use, r, s);
     if (use.len)
         gc_buf_printf(b, "  %s", use.data);
@@ -98,11 +80,11 @@ static void skill_line(gc_buf *b, const gc_result *r, size_t s, const gc_credit 
         unsigned line;
         const char *sec;
         gc_doc_evidence(doc, s, 0, &line, &sec, NULL);
-        gc_buf_printf(b, "%s  line %u%s%s%s", col(o, DIM), line, sec ? " (" : "", sec ? sec : "",
+        gc_buf_printf(b, "%s  line %u%s%s%s", gc_col(o, DIM), line, sec ? " (" : "", sec ? sec : "",
                       sec ? ")" : "");
         if (gc_doc_n_evidence(doc, s) > 1)
             gc_buf_printf(b, " +%zu more", gc_doc_n_evidence(doc, s) - 1);
-        gc_buf_adds(b, col(o, RESET));
+        gc_buf_adds(b, gc_col(o, RESET));
     }
     gc_buf_addc(b, '\n');
     if (o->explain && how == GC_EVIDENCED)
@@ -119,8 +101,8 @@ static void phase(gc_buf *b, const gc_result *r, const gc_score *sc, size_t p,
     const gc_role *role = gc_score_role(sc);
     double cov = gc_score_phase_coverage(sc, p);
 
-    gc_buf_printf(b, "\n  %s%zu. %-28s%s ", col(o, BOLD), p + 1, gc_role_phase_title(role, p),
-                  col(o, RESET));
+    gc_buf_printf(b, "\n  %s%zu. %-28s%s ", gc_col(o, BOLD), p + 1, gc_role_phase_title(role, p),
+                  gc_col(o, RESET));
     bar(b, cov, o);
     gc_buf_printf(b, " %3d%%  ", gc_report_pct(cov));
     if (cov >= 1 - 1e-9)
@@ -169,16 +151,16 @@ static void role_report(gc_buf *b, const gc_result *r, const gc_score *sc,
 
     gc_buf_printf(b, "  target: %s (%s), %g months at %g h/week\n", gc_role_title(role),
                   gc_role_id(role), gc_role_months(role), gc_role_hours_per_week(role));
-    gc_buf_printf(b, "  %sready in about ", col(o, BOLD));
+    gc_buf_printf(b, "  %sready in about ", gc_col(o, BOLD));
     gc_report_months(b, gc_score_months_to_ready(sc));
-    gc_buf_printf(b, " at %g h/week%s (coverage %d%%)\n", gc_score_hours(sc), col(o, RESET),
+    gc_buf_printf(b, " at %g h/week%s (coverage %d%%)\n", gc_score_hours(sc), gc_col(o, RESET),
                   gc_report_pct(gc_score_coverage(sc)));
     if (t.credit > 0)
         gc_buf_printf(b, "  held the role's title: every skill of it counts at least %d%%\n",
                       gc_report_pct(t.credit));
     for (size_t p = 0; p < gc_role_n_phases(role); p++)
         phase(b, r, sc, p, o);
-    gc_buf_printf(b, "\n  %s%s%s\n", col(o, DIM), gc_report_not_proof, col(o, RESET));
+    gc_buf_printf(b, "\n  %s%s%s\n", gc_col(o, DIM), gc_report_not_proof, gc_col(o, RESET));
     plan(b, gc_result_data(r), sc, o);
     if (next < gc_role_n_phases(role) && gc_role_phase_n_milestones(role, next) > 0) {
         gc_buf_printf(b, "\n  next milestones (%s):\n", gc_role_phase_title(role, next));
@@ -218,7 +200,7 @@ static const char *colour_for(double c) { return c >= 0.995 ? GREEN : c > 0 ? YE
 /* "✓ Python", coloured, as one item to wrap. */
 static char *marked(const gc_report_opts *o, double c, const char *name)
 {
-    return g_strdup_printf("%s%s%s %s", col(o, colour_for(c)), mark_for(c), col(o, RESET), name);
+    return g_strdup_printf("%s%s%s %s", gc_col(o, colour_for(c)), mark_for(c), gc_col(o, RESET), name);
 }
 
 /* A skill of a requirement: its name, with the years asked when it stands
@@ -231,7 +213,7 @@ static char *member(const gc_report_opts *o, const gc_data *d, const gc_job *j, 
     double c = gc_job_skill_credit(j, k).credit;
 
     if (with_mark)
-        gc_buf_printf(&t, "%s%s%s ", col(o, colour_for(c)), mark_for(c), col(o, RESET));
+        gc_buf_printf(&t, "%s%s%s ", gc_col(o, colour_for(c)), mark_for(c), gc_col(o, RESET));
     gc_buf_adds(&t, gc_skill_name(d, gc_job_skill(j, k, NULL)));
     if (with_years && gc_job_skill_years(j, k, &y)) {
         gc_buf_adds(&t, " (");
@@ -285,34 +267,34 @@ static void job_explain(gc_buf *b, const gc_result *r, const gc_job *j, size_t q
                 if (seen < n_shown || n_shown == G_N_ELEMENTS(shown))
                     continue;
                 shown[n_shown++] = line;
-                gc_buf_printf(b, "         %sposting line %u", col(o, DIM), line);
+                gc_buf_printf(b, "         %sposting line %u", gc_col(o, DIM), line);
                 if (sec)
                     gc_buf_printf(b, " (%s)", sec);
                 gc_buf_adds(b, ": ");
-                clean_str(b, text, o->redact);
-                gc_buf_printf(b, "%s\n", col(o, RESET));
+                gc_text_clean(b, text, o->redact);
+                gc_buf_printf(b, "%s\n", gc_col(o, RESET));
             }
             if (gc_job_skill_years(j, k, &y)) {
-                gc_buf_printf(b, "         %s%s: ", col(o, DIM), gc_skill_name(d, s));
+                gc_buf_printf(b, "         %s%s: ", gc_col(o, DIM), gc_skill_name(d, s));
                 gc_report_years(b, &y);
-                gc_buf_printf(b, "; credit × %.2f%s\n", y.factor, col(o, RESET));
+                gc_buf_printf(b, "; credit × %.2f%s\n", y.factor, gc_col(o, RESET));
             }
             gc_credit c = gc_job_skill_credit(j, k);
             if (c.basis != GC_BASIS_NONE) {
-                gc_buf_printf(b, "         %s%s: credit %d%% (%s", col(o, DIM),
+                gc_buf_printf(b, "         %s%s: credit %d%% (%s", gc_col(o, DIM),
                               gc_skill_name(d, s), gc_report_pct(c.credit),
                               gc_basis_name(c.basis));
                 if (c.basis == GC_BASIS_POSITIONS || c.basis == GC_BASIS_TITLE)
                     gc_buf_printf(b, ": depth %.2f × recency %.2f", c.depth, c.recency);
-                gc_buf_printf(b, ")%s\n", col(o, RESET));
+                gc_buf_printf(b, ")%s\n", gc_col(o, RESET));
             }
         }
     if (rq.experience) {
         gc_job_years y;
         gc_job_experience_years(j, &y);
-        gc_buf_printf(b, "         %sposting line %u: ", col(o, DIM), y.line);
-        clean_str(b, y.line_text, o->redact);
-        gc_buf_printf(b, "%s\n", col(o, RESET));
+        gc_buf_printf(b, "         %sposting line %u: ", gc_col(o, DIM), y.line);
+        gc_text_clean(b, y.line_text, o->redact);
+        gc_buf_printf(b, "%s\n", gc_col(o, RESET));
     }
 }
 
@@ -336,8 +318,8 @@ static void job_req(gc_buf *b, const gc_result *r, const gc_job *j, size_t q,
         size_t k = gc_job_req_part_skill(j, q, 0, 0);
         double c0 = gc_job_req_part_credit(j, q, 0);
         item(&w, "", marked(o, rq.credit, gc_skill_name(d, gc_job_skill(j, k, NULL))));
-        item(&w, ": ", g_strdup_printf("%s%s%s itself", col(o, colour_for(c0)), mark_for(c0),
-                                       col(o, RESET)));
+        item(&w, ": ", g_strdup_printf("%s%s%s itself", gc_col(o, colour_for(c0)), mark_for(c0),
+                                       gc_col(o, RESET)));
         for (size_t p = 1; p < rq.n_parts; p++)
             job_part(&w, o, d, j, q, p, 1, ", ");
     } else {
@@ -420,22 +402,22 @@ static void job(gc_buf *b, const gc_result *r, const gc_report_opts *o)
     const char *title = gc_job_title(j, &line);
 
     gc_buf_adds(b, "\n  job posting ");
-    clean_str(b, q->posting_file ? q->posting_file : "", 0);
+    gc_text_clean(b, q->posting_file ? q->posting_file : "", 0);
     if (gc_job_role(j))
         gc_buf_printf(b, " (closest role: %s, by %s)", gc_role_title(gc_job_role(j)),
                       gc_job_role_by_title(j) ? "its title" : "shared skills");
     gc_buf_addc(b, '\n');
     if (title) {
         gc_buf_adds(b, "    title: ");
-        clean_str(b, title, o->redact);
+        gc_text_clean(b, title, o->redact);
         if (o->explain)
-            gc_buf_printf(b, "  %s(line %u)%s", col(o, DIM), line, col(o, RESET));
+            gc_buf_printf(b, "  %s(line %u)%s", gc_col(o, DIM), line, gc_col(o, RESET));
         gc_buf_addc(b, '\n');
     }
-    gc_buf_printf(b, "    %smatch %d%%, ready in about ", col(o, BOLD),
+    gc_buf_printf(b, "    %smatch %d%%, ready in about ", gc_col(o, BOLD),
                   gc_report_pct(gc_job_match(j)));
     gc_report_months(b, gc_job_months_to_ready(j));
-    gc_buf_printf(b, " at %g h/week%s\n", gc_job_hours(j), col(o, RESET));
+    gc_buf_printf(b, " at %g h/week%s\n", gc_job_hours(j), gc_col(o, RESET));
     job_reqs(b, r, j, 0, o);
     job_reqs(b, r, j, 1, o);
     job_plan(b, r, j, o);
@@ -461,7 +443,7 @@ static void experience(gc_buf *b, const gc_result *r, const gc_report_opts *o)
     for (size_t i = 0; o->explain && i < n; i++) {
         gc_position_info p;
         gc_doc_position(doc, i, &p);
-        gc_buf_printf(b, "     %s", col(o, DIM));
+        gc_buf_printf(b, "     %s", gc_col(o, DIM));
         gc_report_when(b, p.start);
         gc_buf_adds(b, " – ");
         if (p.present)
@@ -469,12 +451,12 @@ static void experience(gc_buf *b, const gc_result *r, const gc_report_opts *o)
         else
             gc_report_when(b, p.end);
         gc_buf_adds(b, "  ");
-        clean_str(b, p.title ? p.title : "(no title)", o->redact);
+        gc_text_clean(b, p.title ? p.title : "(no title)", o->redact);
         if (p.org) {
             gc_buf_adds(b, ", ");
-            clean_str(b, p.org, o->redact);
+            gc_text_clean(b, p.org, o->redact);
         }
-        gc_buf_printf(b, "  (lines %u-%u)%s\n", p.first_line, p.last_line, col(o, RESET));
+        gc_buf_printf(b, "  (lines %u-%u)%s\n", p.first_line, p.last_line, gc_col(o, RESET));
     }
 }
 
@@ -496,9 +478,9 @@ static void notes(gc_buf *b, const gc_doc *doc, const gc_report_opts *o)
     int kind;
 
     for (size_t i = 0; (kind = gc_report_doc_note(&t, doc, i)) != GC_NOTE_NONE; i++) {
-        gc_buf_printf(b, "  %s%s: %s%s\n", kind == GC_NOTE_PLAIN ? "" : col(o, YELLOW),
+        gc_buf_printf(b, "  %s%s: %s%s\n", kind == GC_NOTE_PLAIN ? "" : gc_col(o, YELLOW),
                       kind == GC_NOTE_WARNING ? "warning" : "note", t.data ? t.data : "",
-                      kind == GC_NOTE_PLAIN ? "" : col(o, RESET));
+                      kind == GC_NOTE_PLAIN ? "" : gc_col(o, RESET));
         t.len = 0;
     }
     gc_buf_free(&t);
@@ -510,9 +492,9 @@ void gc_report_text(gc_buf *b, const gc_result *r, const gc_report_opts *o)
     const gc_err *e = gc_doc_error(doc);
     const gc_request *q = gc_result_request(r);
 
-    gc_buf_printf(b, "%s", col(o, BOLD));
-    clean_str(b, gc_result_file(r), 0);
-    gc_buf_printf(b, "%s", col(o, RESET));
+    gc_buf_printf(b, "%s", gc_col(o, BOLD));
+    gc_text_clean(b, gc_result_file(r), 0);
+    gc_buf_printf(b, "%s", gc_col(o, RESET));
     if (e != NULL) {
         gc_buf_printf(b, ": error: %s\n", e->msg);
         return;
@@ -523,7 +505,7 @@ void gc_report_text(gc_buf *b, const gc_result *r, const gc_report_opts *o)
     gc_buf_printf(b, "): %zu skills found\n", gc_doc_n_found(doc));
     if (gc_doc_name(doc) && !o->redact) {
         gc_buf_adds(b, "  person: ");
-        clean_str(b, gc_doc_name(doc), 0);
+        gc_text_clean(b, gc_doc_name(doc), 0);
         gc_buf_addc(b, '\n');
     }
     experience(b, r, o);

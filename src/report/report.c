@@ -427,6 +427,14 @@ const char *gc_report_posting_line(const gc_result *r, unsigned line, const char
     return "";
 }
 
+void gc_report_end(gc_buf *b, const gc_position_info *p)
+{
+    if (p->present)
+        gc_buf_adds(b, "present");
+    else
+        gc_report_when(b, p->end);
+}
+
 /* ---- text reports ------------------------------------------------------ */
 
 const char *gc_col(const gc_report_opts *o, const char *code)

@@ -233,10 +233,7 @@ static void position(gc_buf *b, const gc_result *r, size_t i, const gc_report_op
     gc_buf_adds(b, "     ");
     gc_report_when(b, p.start);
     gc_buf_adds(b, " – ");
-    if (p.present)
-        gc_buf_adds(b, "present");
-    else
-        gc_report_when(b, p.end);
+    gc_report_end(b, &p);
     gc_buf_adds(b, "  ");
     gc_text_clean(b, p.title ? p.title : "(no title)", o->redact);
     if (p.org) {

@@ -437,10 +437,7 @@ static void experience(gc_buf *b, const gc_result *r, const gc_report_opts *o)
         gc_buf_adds(b, "<tr><td>");
         gc_report_when(b, p.start);
         gc_buf_adds(b, "</td><td>");
-        if (p.present)
-            gc_buf_adds(b, "present");
-        else
-            gc_report_when(b, p.end);
+        gc_report_end(b, &p);
         gc_buf_adds(b, "</td><td>");
         esc(b, p.title ? p.title : "", o->redact);
         gc_buf_adds(b, "</td><td>");

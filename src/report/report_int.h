@@ -9,6 +9,8 @@
 
 /* "2019-03", "2019" or "Summer 2011"-style precision dropped: YYYY-MM or YYYY. */
 void gc_report_when(gc_buf *b, gc_when w);
+/* A position's end: "present", or its date as gc_report_when writes it. */
+void gc_report_end(gc_buf *b, const gc_position_info *p);
 /* A duration a reader takes in at once: "8 mo", "2 y", "4.5 y". */
 void gc_report_duration(gc_buf *b, int months);
 /* How the résumé shows a skill, for the line beside it: "5 y, last used

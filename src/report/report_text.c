@@ -446,10 +446,7 @@ static void experience(gc_buf *b, const gc_result *r, const gc_report_opts *o)
         gc_buf_printf(b, "     %s", gc_col(o, DIM));
         gc_report_when(b, p.start);
         gc_buf_adds(b, " – ");
-        if (p.present)
-            gc_buf_adds(b, "present");
-        else
-            gc_report_when(b, p.end);
+        gc_report_end(b, &p);
         gc_buf_adds(b, "  ");
         gc_text_clean(b, p.title ? p.title : "(no title)", o->redact);
         if (p.org) {

@@ -35,7 +35,7 @@ ALL_CFLAGS = $(WARN) $(WERROR) -D_GNU_SOURCE $(SONAME_DEFS) -D_FORTIFY_SOURCE=2 
 
 # The core library (extract → normalize → segment → match → score → report),
 # one folder per layer under src/ (README.md, "How it works").
-CORE = base/gc_err base/text base/fileio base/buf base/strtab base/tokenize \
+CORE = gc_err base/text base/fileio base/buf base/strtab base/tokenize \
        extract/sniff extract/extract extract/extract_pdf extract/pdf_layout extract/pdf_hidden extract/extract_docx extract/extract_odt \
        extract/extract_html extract/extract_txt extract/extract_json extract/zipread \
        extract/xml_text extract/libload extract/pdf_lib extract/xml_lib extract/zip_lib \

@@ -18,8 +18,14 @@ for f in src/*/*.[ch]; do
         fi
     done
 done
+# The public API (src/*.[ch]) stands below every layer: it includes none.
+for f in src/*.[ch]; do
+    if grep -q '^#include "[a-z]*/' "$f"; then
+        echo "layers: $f is the public API and includes a layer's header"; fail=1
+    fi
+done
 # The core: no printing, exiting or environment (comments are not code).
-for f in src/base/*.c src/extract/*.c src/data/*.c src/match/*.c src/model/*.c src/report/*.c; do
+for f in src/*.c src/base/*.c src/extract/*.c src/data/*.c src/match/*.c src/model/*.c src/report/*.c; do
     hits=$(sed 's://.*$::' "$f" | grep -nE '\b(printf|fprintf|puts|fputs|perror|exit|_exit|abort|getenv|setlocale)[[:space:]]*\(' |
            grep -v 'snprintf\|vsnprintf\|gc_buf_printf' || true)
     [ -n "$hits" ] && { echo "layers: $f: the core must not print, exit or read the environment:"; echo "$hits"; fail=1; }

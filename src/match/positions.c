@@ -121,14 +121,25 @@ static int repeats(const gc_date_range *kept, size_t n, const gc_date_range *r)
     return 0;
 }
 
+/* A line that starts with a bullet: "•", "-", "*" and the like. */
+static int bulleted(const char *s, size_t n)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    return n > 0 && ((unsigned char)s[0] == 0xE2 || s[0] == '-' || s[0] == '*');
+}
+
 /* A date line: its ranges, kept when they read as a position's dates — a
  * range anywhere on a line that is not a long sentence, or a single date
  * standing at the start or the end of a short line ("2019" in "Revenue
- * grew 20% in 2019 across …" is no position). */
+ * grew 20% in 2019 across …" is no position).  Inside a bullet only a
+ * range at its start or end counts: "• Acme - shirtmakers (2008-2009).
+ * Built …" is a client of the entry above, not an entry of its own. */
 static int find_anchor(anchor *a, const gc_data *d, const char *s, size_t n)
 {
     gc_date_range r[RANGES_PER_LINE];
     size_t nr = gc_dates_find(r, RANGES_PER_LINE, d, s, n), words = count_words(s, n);
+    int bullet = bulleted(s, n);
 
     a->n_r = 0;
     for (size_t k = 0; k < nr; k++) {
@@ -138,7 +149,7 @@ static int find_anchor(anchor *a, const gc_data *d, const char *s, size_t n)
         /* a single date with its day is the document's date, not a job's;
          * "Feb 2022 - Jul 2025" reads as a job's dates anywhere on a line */
         if (r[k].single ? edge && !r[k].day && words <= SINGLE_DATE_WORDS
-                        : edge || months || words <= 2 * HEADER_WORDS)
+                        : edge || (!bullet && (months || words <= 2 * HEADER_WORDS)))
             if (!repeats(a->r, a->n_r, &r[k]))
                 a->r[a->n_r++] = r[k];
     }

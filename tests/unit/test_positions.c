@@ -1,0 +1,67 @@
+/* positions.c: which dated lines of the experience section start a
+ * position, and which lines each position spans.  Synthetic résumés on the
+ * mini data set, through gc_analyze_text. */
+#include <string.h>
+
+#include "harness.h"
+#include "testdata.h"
+
+static const gc_data *D;
+
+/* "START..END first-last" of each position, one a line, into out. */
+static void positions(char *out, size_t cap, const char *text)
+{
+    gc_doc *doc = analyze_str(D, text);
+    size_t at = 0;
+
+    out[0] = '\0';
+    for (size_t i = 0; i < gc_doc_n_positions(doc) && at < cap; i++) {
+        gc_position_info p;
+        gc_doc_position(doc, i, &p);
+        if (p.present)
+            at += (size_t)snprintf(out + at, cap - at, "%u..present %u-%u\n", p.start.year,
+                                   p.first_line, p.last_line);
+        else
+            at += (size_t)snprintf(out + at, cap - at, "%u..%u %u-%u\n", p.start.year,
+                                   p.end.year, p.first_line, p.last_line);
+    }
+    gc_doc_free(doc);
+}
+
+static void expect(const char *text, const char *want)
+{
+    char got[1024];
+
+    positions(got, sizeof got, text);
+    if (strcmp(got, want) != 0)
+        fprintf(stderr, "---\n%s--- got:\n%s--- want:\n%s", text, got, want);
+    CHECK_STR(got, want);
+}
+
+/* A range inside a bullet's sentence is a client or project of the entry
+ * above; the entry keeps its bullets.  At a bullet's start it still is an
+ * entry ("• 2019 - 2021: Developer, Acme"). */
+static void bullet_ranges(void)
+{
+    expect("Experience\n"
+           "Independent Contracting 2004 - Present\n"
+           "\xE2\x80\xA2 Acme - shirtmakers (2008-2009). Built a showroom in Rails.\n"
+           "\xE2\x80\xA2 Idance - video (2004-2005). Designed a shop in PHP and MySQL.\n"
+           "Globex, Inc June 2001 - Dec 2003\n"
+           "\xE2\x80\xA2 Programmed features.",
+           "2004..present 2-4\n2001..2003 5-6\n");
+    expect("Experience\n"
+           "\xE2\x80\xA2 2019 - 2021: Developer, Acme\n"
+           "\xE2\x80\xA2 2016 - 2019: Analyst, Globex",
+           "2019..2021 2-2\n2016..2019 3-3\n");
+}
+
+int main(void)
+{
+    gc_data *d = load_mini();
+
+    D = d;
+    bullet_ranges();
+    gc_data_free(d);
+    return test_summary("test_positions");
+}

@@ -129,12 +129,22 @@ static int bulleted(const char *s, size_t n)
     return n > 0 && ((unsigned char)s[0] == 0xE2 || s[0] == '-' || s[0] == '*');
 }
 
+/* The range ends the lead of a "Title (2008 - 2014): what I did" line:
+ * only separators between it and the first colon after it. */
+static int ends_lead(const char *s, size_t end, size_t n)
+{
+    const char *colon = memchr(s + end, ':', n - end);
+
+    return colon != NULL && blank(s, end, (size_t)(colon - s));
+}
+
 /* A date line: its ranges, kept when they read as a position's dates — a
  * range anywhere on a line that is not a long sentence, or a single date
  * standing at the start or the end of a short line ("2019" in "Revenue
  * grew 20% in 2019 across …" is no position).  Inside a bullet only a
  * range at its start or end counts: "• Acme - shirtmakers (2008-2009).
- * Built …" is a client of the entry above, not an entry of its own. */
+ * Built …" is a client of the entry above, not an entry of its own.  A
+ * range that ends a line's lead before its colon counts on a long line. */
 static int find_anchor(anchor *a, const gc_data *d, const char *s, size_t n)
 {
     gc_date_range r[RANGES_PER_LINE];
@@ -149,7 +159,8 @@ static int find_anchor(anchor *a, const gc_data *d, const char *s, size_t n)
         /* a single date with its day is the document's date, not a job's;
          * "Feb 2022 - Jul 2025" reads as a job's dates anywhere on a line */
         if (r[k].single ? edge && !r[k].day && words <= SINGLE_DATE_WORDS
-                        : edge || (!bullet && (months || words <= 2 * HEADER_WORDS)))
+                        : edge || ends_lead(s, end, n) ||
+                              (!bullet && (months || words <= 2 * HEADER_WORDS)))
             if (!repeats(a->r, a->n_r, &r[k]))
                 a->r[a->n_r++] = r[k];
     }

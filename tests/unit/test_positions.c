@@ -56,12 +56,32 @@ static void bullet_ranges(void)
            "2019..2021 2-2\n2016..2019 3-3\n");
 }
 
+/* "Title (2008 - 2014): what I did …": a long line whose lead before the
+ * colon ends with the range is an entry; a range inside a long sentence
+ * is not. */
+static void lead_ranges(void)
+{
+    expect("Experience\n"
+           "Consultant (2008 - 2014): Founded a school for testing. Built an ordering system "
+           "for a shirtmaker. Consulting in Ruby on Rails, Node.js and D3 data visualization for "
+           "many clients. Rapid prototyping and delivery.\n"
+           "Web Developer, Globex (2006 - 2007): Introduced automated testing.",
+           "2008..2014 2-2\n2006..2007 3-3\n");
+    expect("Experience\n"
+           "Web Developer, Globex 2006 - 2007\n"
+           "Introduced automated testing for the platform that the company had built over the "
+           "years (2001 - 2005) and that served many customers across the whole country and "
+           "abroad, with a team of ten.",
+           "2006..2007 2-3\n");
+}
+
 int main(void)
 {
     gc_data *d = load_mini();
 
     D = d;
     bullet_ranges();
+    lead_ranges();
     gc_data_free(d);
     return test_summary("test_positions");
 }

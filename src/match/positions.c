@@ -399,6 +399,38 @@ static void add_each_title(gc_doc *doc, const gc_data *d, gc_position *p)
     }
 }
 
+/* A date's month count; a year alone is its first month as a start and
+ * its last as an end, so "2001 - 2014" holds "2008 - 2014". */
+static long months_of(const gc_date *t, int end)
+{
+    return (long)t->year * 12 + (t->month ? t->month - 1 : (end ? 11 : 0));
+}
+
+static int holds(const gc_date_range *o, const gc_date_range *in)
+{
+    const gc_date *in_end = in->single ? &in->start : &in->end;
+
+    return months_of(&o->start, 0) <= months_of(&in->start, 0) &&
+           (o->present || (!in->present && months_of(&o->end, 1) >= months_of(in_end, 1)));
+}
+
+/* "Shoppers Drug Mart  Jan 2016 - Jan 2021" right above "Evening
+ * Supervisor  June 2020 - Jan 2021", or "Earlier Career (2001 - 2014)"
+ * above its dated roles: an employer's or a group's range over roles with
+ * their own dates, no position of its own.  Only when nothing but the next
+ * entry follows it and that entry's range lies within it. */
+static int group_range(const lines *L, const anchor *a, const uint32_t *first, size_t k,
+                       size_t n_a)
+{
+    size_t n;
+    const char *s;
+
+    if (k + 1 >= n_a || a[k].n_r != 1 || first[k + 1] != a[k].line + 1)
+        return 0;
+    s = line_at(L, first[k + 1], &n);
+    return !bulleted(s, n) && holds(&a[k].r[0], &a[k + 1].r[0]);
+}
+
 static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor *a, size_t n_a)
 {
     int above = titles_above(L, a, n_a);
@@ -417,6 +449,8 @@ static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor 
         size_t tl[HEADER_LINES + 1], nt = 0, n;
         GString *rest = NULL;
 
+        if (group_range(L, a, first, k, n_a))
+            continue;
         if (k + 1 >= n_a)   /* the last entry runs to the end of its block */
             while (last < L->n && L->eligible[last + 1] && !L->is_heading[last + 1] &&
                    !capitals_line(L, last + 1))

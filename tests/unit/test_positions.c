@@ -75,6 +75,23 @@ static void lead_ranges(void)
            "2006..2007 2-3\n");
 }
 
+/* An employer's range right above a role dated within it is no position
+ * of its own; a role with a body of its own keeps its range. */
+static void group_ranges(void)
+{
+    expect("Experience\n"
+           "Shoppers Drug Mart\tJan 2016 - Jan 2021\n"
+           "Evening Supervisor\tJune 2020 - Jan 2021\n"
+           "Cashier\tMay 2016 - Nov 2018\n"
+           "Globex\tMay 2014 - Aug 2015",
+           "2020..2021 3-3\n2016..2018 4-4\n2014..2015 5-5\n");
+    expect("Experience\n"
+           "Developer, Acme\t2016 - 2021\n"
+           "Built the shop.\n"
+           "Developer, Globex\t2017 - 2018",
+           "2016..2021 2-3\n2017..2018 4-4\n");
+}
+
 int main(void)
 {
     gc_data *d = load_mini();
@@ -82,6 +99,7 @@ int main(void)
     D = d;
     bullet_ranges();
     lead_ranges();
+    group_ranges();
     gc_data_free(d);
     return test_summary("test_positions");
 }

@@ -92,6 +92,40 @@ static void group_ranges(void)
            "2016..2021 2-3\n2017..2018 4-4\n");
 }
 
+static gc_data *load_shipped(void)
+{
+    gc_limits lim = GC_LIMITS_INIT;
+    gc_err err = GC_ERR_INIT;
+    gc_data_builder *b = gc_data_builder_new(&lim);
+    gc_data *d = NULL;
+
+    if (gc_data_add_dir(b, GC_DATA_LEXICON, "lexicon", 0, &err) < 0 ||
+        gc_data_add_dir(b, GC_DATA_ROLES, "roles", 0, &err) < 0 || gc_data_build(&d, b, &err) < 0) {
+        fprintf(stderr, "cannot load the shipped data: %s\n", err.msg);
+        exit(1);
+    }
+    return d;
+}
+
+/* The shipped headings end the experience section: dated open-source
+ * projects after "Open Source Projects" are no positions. */
+static void shipped_headings(void)
+{
+    gc_data *d = load_shipped();
+    const gc_data *mini = D;
+
+    D = d;
+    expect("Experience\n"
+           "Developer, Acme\tNov 2024 - Present\n"
+           "Built a chatbot.\n"
+           "Open Source Projects\n"
+           "Scan MCP (2024 - Present)\n"
+           "A server for scanners.",
+           "2024..present 2-3\n");
+    D = mini;
+    gc_data_free(d);
+}
+
 int main(void)
 {
     gc_data *d = load_mini();
@@ -100,6 +134,7 @@ int main(void)
     bullet_ranges();
     lead_ranges();
     group_ranges();
+    shipped_headings();
     gc_data_free(d);
     return test_summary("test_positions");
 }

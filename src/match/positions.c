@@ -431,6 +431,26 @@ static int group_range(const lines *L, const anchor *a, const uint32_t *first, s
     return !bulleted(s, n) && holds(&a[k].r[0], &a[k + 1].r[0]);
 }
 
+/* "Co-founder & Fractional CTO" above "Building Humane Technology | June
+ * 2025 - Mar 2026 | Remote": a date line naming no job under a title line
+ * starts its entry at the title, which the entry before must not take.  A
+ * title is a few words; a longer line is the entry before's last sentence. */
+static int title_above(const lines *L, const anchor *a, uint32_t prev_date)
+{
+    size_t n, tn;
+    const char *s, *t;
+    int titled;
+
+    if (a->date_only || a->line < 2 || a->line - 1 <= prev_date || !header_like(L, a->line - 1))
+        return 0;
+    t = line_at(L, a->line - 1, &tn);
+    s = line_at(L, a->line, &n);
+    GString *rest = rest_of(s, n, a->r, a->n_r);
+    titled = has_title_word(L->d, rest->str, rest->len);
+    g_string_free(rest, TRUE);
+    return !titled && count_words(t, tn) <= HEADER_WORDS / 2 && has_title_word(L->d, t, tn);
+}
+
 static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor *a, size_t n_a)
 {
     int above = titles_above(L, a, n_a);
@@ -440,7 +460,7 @@ static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor 
     for (size_t k = 0; k < n_a; k++) {
         uint32_t h[HEADER_LINES];
         size_t nh = a[k].date_only && above ? header_lines(L, &a[k], 1, prev_date, h) : 0;
-        first[k] = nh ? h[nh - 1] : a[k].line;
+        first[k] = nh ? h[nh - 1] : title_above(L, &a[k], prev_date) ? a[k].line - 1 : a[k].line;
         prev_date = a[k].line;
     }
     for (size_t k = 0; k < n_a && doc->positions->len < GC_POSITIONS_MAX; k++) {

@@ -92,6 +92,25 @@ static void group_ranges(void)
            "2016..2021 2-3\n2017..2018 4-4\n");
 }
 
+/* A short title line above "Org | dates | place" starts that entry; a
+ * longer sentence above it stays with the entry before. */
+static void titles_above_org_line(void)
+{
+    expect("Experience\n"
+           "Fractional CTO\n"
+           "Humane Tech | June 2025 - Mar 2026 | Remote\n"
+           "Built tools.\n"
+           "Infrastructure Engineer\n"
+           "Tobiko | Mar 2024 - Oct 2024 | Remote\n"
+           "Built pipelines.",
+           "2025..2026 2-4\n2024..2024 5-7\n");
+    expect("Experience\n"
+           "Acme | June 2025 - Mar 2026 | Remote\n"
+           "Principal coordinator and facilitator for security efforts with external teams\n"
+           "Globex | Mar 2024 - Oct 2024 | Remote",
+           "2025..2026 2-3\n2024..2024 4-4\n");
+}
+
 static gc_data *load_shipped(void)
 {
     gc_limits lim = GC_LIMITS_INIT;
@@ -134,6 +153,7 @@ int main(void)
     bullet_ranges();
     lead_ranges();
     group_ranges();
+    titles_above_org_line();
     shipped_headings();
     gc_data_free(d);
     return test_summary("test_positions");

@@ -121,14 +121,35 @@ static int repeats(const gc_date_range *kept, size_t n, const gc_date_range *r)
     return 0;
 }
 
+/* A line that starts with a bullet: "•", "-", "*" and the like. */
+static int bulleted(const char *s, size_t n)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    return n > 0 && ((unsigned char)s[0] == 0xE2 || s[0] == '-' || s[0] == '*');
+}
+
+/* The range ends the lead of a "Title (2008 - 2014): what I did" line:
+ * only separators between it and the first colon after it. */
+static int ends_lead(const char *s, size_t end, size_t n)
+{
+    const char *colon = memchr(s + end, ':', n - end);
+
+    return colon != NULL && blank(s, end, (size_t)(colon - s));
+}
+
 /* A date line: its ranges, kept when they read as a position's dates — a
  * range anywhere on a line that is not a long sentence, or a single date
  * standing at the start or the end of a short line ("2019" in "Revenue
- * grew 20% in 2019 across …" is no position). */
+ * grew 20% in 2019 across …" is no position).  Inside a bullet only a
+ * range at its start or end counts: "• Acme - shirtmakers (2008-2009).
+ * Built …" is a client of the entry above, not an entry of its own.  A
+ * range that ends a line's lead before its colon counts on a long line. */
 static int find_anchor(anchor *a, const gc_data *d, const char *s, size_t n)
 {
     gc_date_range r[RANGES_PER_LINE];
     size_t nr = gc_dates_find(r, RANGES_PER_LINE, d, s, n), words = count_words(s, n);
+    int bullet = bulleted(s, n);
 
     a->n_r = 0;
     for (size_t k = 0; k < nr; k++) {
@@ -138,7 +159,8 @@ static int find_anchor(anchor *a, const gc_data *d, const char *s, size_t n)
         /* a single date with its day is the document's date, not a job's;
          * "Feb 2022 - Jul 2025" reads as a job's dates anywhere on a line */
         if (r[k].single ? edge && !r[k].day && words <= SINGLE_DATE_WORDS
-                        : edge || months || words <= 2 * HEADER_WORDS)
+                        : edge || ends_lead(s, end, n) ||
+                              (!bullet && (months || words <= 2 * HEADER_WORDS)))
             if (!repeats(a->r, a->n_r, &r[k]))
                 a->r[a->n_r++] = r[k];
     }
@@ -377,6 +399,58 @@ static void add_each_title(gc_doc *doc, const gc_data *d, gc_position *p)
     }
 }
 
+/* A date's month count; a year alone is its first month as a start and
+ * its last as an end, so "2001 - 2014" holds "2008 - 2014". */
+static long months_of(const gc_date *t, int end)
+{
+    return (long)t->year * 12 + (t->month ? t->month - 1 : (end ? 11 : 0));
+}
+
+static int holds(const gc_date_range *o, const gc_date_range *in)
+{
+    const gc_date *in_end = in->single ? &in->start : &in->end;
+
+    return months_of(&o->start, 0) <= months_of(&in->start, 0) &&
+           (o->present || (!in->present && months_of(&o->end, 1) >= months_of(in_end, 1)));
+}
+
+/* "Shoppers Drug Mart  Jan 2016 - Jan 2021" right above "Evening
+ * Supervisor  June 2020 - Jan 2021", or "Earlier Career (2001 - 2014)"
+ * above its dated roles: an employer's or a group's range over roles with
+ * their own dates, no position of its own.  Only when nothing but the next
+ * entry follows it and that entry's range lies within it. */
+static int group_range(const lines *L, const anchor *a, const uint32_t *first, size_t k,
+                       size_t n_a)
+{
+    size_t n;
+    const char *s;
+
+    if (k + 1 >= n_a || a[k].n_r != 1 || first[k + 1] != a[k].line + 1)
+        return 0;
+    s = line_at(L, first[k + 1], &n);
+    return !bulleted(s, n) && holds(&a[k].r[0], &a[k + 1].r[0]);
+}
+
+/* "Co-founder & Fractional CTO" above "Building Humane Technology | June
+ * 2025 - Mar 2026 | Remote": a date line naming no job under a title line
+ * starts its entry at the title, which the entry before must not take.  A
+ * title is a few words; a longer line is the entry before's last sentence. */
+static int title_above(const lines *L, const anchor *a, uint32_t prev_date)
+{
+    size_t n, tn;
+    const char *s, *t;
+    int titled;
+
+    if (a->date_only || a->line < 2 || a->line - 1 <= prev_date || !header_like(L, a->line - 1))
+        return 0;
+    t = line_at(L, a->line - 1, &tn);
+    s = line_at(L, a->line, &n);
+    GString *rest = rest_of(s, n, a->r, a->n_r);
+    titled = has_title_word(L->d, rest->str, rest->len);
+    g_string_free(rest, TRUE);
+    return !titled && count_words(t, tn) <= HEADER_WORDS / 2 && has_title_word(L->d, t, tn);
+}
+
 static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor *a, size_t n_a)
 {
     int above = titles_above(L, a, n_a);
@@ -386,7 +460,7 @@ static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor 
     for (size_t k = 0; k < n_a; k++) {
         uint32_t h[HEADER_LINES];
         size_t nh = a[k].date_only && above ? header_lines(L, &a[k], 1, prev_date, h) : 0;
-        first[k] = nh ? h[nh - 1] : a[k].line;
+        first[k] = nh ? h[nh - 1] : title_above(L, &a[k], prev_date) ? a[k].line - 1 : a[k].line;
         prev_date = a[k].line;
     }
     for (size_t k = 0; k < n_a && doc->positions->len < GC_POSITIONS_MAX; k++) {
@@ -395,6 +469,8 @@ static void add_positions(gc_doc *doc, const gc_data *d, const lines *L, anchor 
         size_t tl[HEADER_LINES + 1], nt = 0, n;
         GString *rest = NULL;
 
+        if (group_range(L, a, first, k, n_a))
+            continue;
         if (k + 1 >= n_a)   /* the last entry runs to the end of its block */
             while (last < L->n && L->eligible[last + 1] && !L->is_heading[last + 1] &&
                    !capitals_line(L, last + 1))

@@ -70,6 +70,34 @@ static const char *next_line_end(const char *p, const char *end)
     return ff ? ff : e;
 }
 
+/* Awesome-CV draws a heading's first letters in its accent colour; a
+ * converter that boxes each colour apart writes "Emp" and "loyment" on two
+ * lines.  A short word, then a line going on in lower case, that together
+ * make a heading are that heading.  Returns section + 1 or 0; *next_end is
+ * the end of the second line. */
+static unsigned split_heading(const gc_data *d, const char *s, size_t n, const char *e,
+                              const char *end, const char **next_end)
+{
+    char joined[64];
+    const char *t = e + 1, *te;
+    size_t tn;
+
+    if (n == 0 || n > 4 || t >= end || !g_ascii_isupper(s[0]))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!g_ascii_isalpha(s[i]))
+            return 0;
+    te = next_line_end(t, end);
+    tn = (size_t)(te - t);
+    trim(&t, &tn);
+    if (tn == 0 || n + tn > sizeof joined || !g_ascii_islower(t[0]))
+        return 0;
+    memcpy(joined, s, n);
+    memcpy(joined + n, t, tn);
+    *next_end = te;
+    return lookup(d, joined, n + tn);
+}
+
 void gc_segment(uint16_t *sec, uint8_t *is_heading, const gc_data *d, const char *text,
                 size_t len, size_t n_lines)
 {
@@ -84,6 +112,12 @@ void gc_segment(uint16_t *sec, uint8_t *is_heading, const gc_data *d, const char
         size_t n = (size_t)(e - p);
         trim(&s, &n);
         unsigned hit = lookup(d, s, n);
+        const char *e2 = NULL;
+        if (!hit && line < n_lines && (hit = split_heading(d, s, n, e, end, &e2)) != 0) {
+            is_heading[line] = 1;
+            sec[line++] = (uint16_t)hit;
+            e = e2;
+        }
         if (hit) {
             cur = hit;
             is_heading[line] = 1;

@@ -3,7 +3,8 @@
  * draws them — capitals, letter-spaced, small capitals split by a PDF,
  * rules and bullets around them, a trailing colon — and the lines that only
  * look like one; "Label: content" lines; a table whose first cell is the
- * heading; '\f' ending a line.  Then the same through gc_analyze_text. */
+ * heading; '\f' ending a line; a heading split over two lines.  Then the
+ * same through gc_analyze_text. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,24 @@ static void document(void)
     CHECK_STR(sec_id(sec[13]), "projects");   /* the section runs on: the label did not move it */
 }
 
+/* A heading in two boxes ("Emp", "loyment": Awesome-CV's accent letters)
+ * is one heading on both lines; a short word above a lower-case line that
+ * makes no heading with it is none. */
+static void split_in_two(void)
+{
+    uint16_t sec[MAX_LINES];
+    uint8_t head[MAX_LINES];
+    size_t n = segment("Jane Doe\nExp\nerience\nEngineer, Acme\nSki\nlls\nGo\nUse\nless", sec,
+                       head);
+
+    CHECK(n == 9);
+    CHECK(head[2] && head[3] && !head[4] && head[5] && head[6] && !head[8] && !head[9]);
+    CHECK_STR(sec_id(sec[3]), "experience");
+    CHECK_STR(sec_id(sec[4]), "experience");
+    CHECK_STR(sec_id(sec[6]), "skills");
+    CHECK_STR(sec_id(sec[9]), "skills");
+}
+
 /* The heading key and its first-word filter agree for every heading of the
  * data: a heading the filter rejected could never be found. */
 static void keys(void)
@@ -222,6 +241,7 @@ int main(void)
     drawn();
     look_alikes();
     document();
+    split_in_two();
     keys();
     through_analyze();
     gc_data_free(d);

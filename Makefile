@@ -157,9 +157,16 @@ lint-data: $(BIN)
 corpus: $(BIN)
 	tests/corpus.sh $(BIN)
 
-# Parts in mk/*.mk add their own checks to CHECK_EXTRA.
+# Parts in mk/*.mk add their own checks to CHECK_EXTRA.  The sanitizer run
+# (its own build in build/asan, mk/fuzz.mk) goes beside the rest, one job
+# each: every check is one process at a time, so on CI's two CPUs the suite
+# takes the longer of the two instead of their sum.  Each job's output is
+# printed whole when it ends (--output-sync).
 check:
-	$(MAKE) WERROR=-Werror test layers lint-data corpus $(CHECK_EXTRA)
+	$(MAKE) -j2 --output-sync=recurse check-serial asan
+
+check-serial:
+	$(MAKE) -j1 WERROR=-Werror test layers lint-data corpus $(filter-out asan,$(CHECK_EXTRA))
 
 # What .ci/run runs after scripts/install-deps: the whole suite, then the
 # Debian package test (mk/install.mk), one after the other.
@@ -177,7 +184,7 @@ clean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all unit cli-tests test layers lint-data corpus check ci demo fixtures clean FORCE
+.PHONY: all unit cli-tests test layers lint-data corpus check check-serial ci demo fixtures clean FORCE
 
 # Optional parts (fuzzing, installation ...) live in their own files.
 include $(sort $(wildcard mk/*.mk))

@@ -41,7 +41,7 @@ ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:quarantine_size_mb=16 \
            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 asan:
-	$(ASAN_ENV) CORPUS_OCR=never $(MAKE) BUILD=build/asan WERROR=-Werror CFLAGS="$(ASAN_CFLAGS)" \
+	$(ASAN_ENV) CORPUS_OCR=never $(MAKE) -j1 BUILD=build/asan WERROR=-Werror CFLAGS="$(ASAN_CFLAGS)" \
 	    all unit cli-tests fuzz-replay corpus traps
 	$(ASAN_ENV) tests/hostile/run.sh build/asan/gapcheck
 

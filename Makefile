@@ -131,8 +131,14 @@ $(LIB): $(CORE_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+# Every symbol bound at start-up (and the GOT then read-only): a parser
+# child forked from the parent inherits the bindings, where lazy binding
+# made each child look up again, and copy a page for, every library
+# function it was first to call (~0.4 ms a child; PERFORMANCE.md).
+BIN_LDFLAGS = -Wl,-z,relro -Wl,-z,now
+
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(BIN_LIBS) -lpthread -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) $(BIN_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(BIN_LIBS) -lpthread -lm
 
 # ---- tests -----------------------------------------------------------------
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/harness.h $(BUILD)/flags

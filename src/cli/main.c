@@ -35,6 +35,13 @@ static void setup(void)
      * evidence lines they send, quoted from the résumés, so it dumps none
      * either (privacy, issue 5). */
     setrlimit(RLIMIT_CORE, &no_core);
+    /* While TZ is unset, glibc's mktime stats /etc/localtime at every
+     * call, and libzip converts each zip entry's DOS time with it: a
+     * 200,000-entry zip made 143,000 stat calls, 3 s instead of 1 s (3 s
+     * more under ASan).  The same zone, named, is read once.  Set here,
+     * once, for the parsing children to inherit. */
+    if (getenv("TZ") == NULL)
+        (void)setenv("TZ", ":/etc/localtime", 1);
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL);

@@ -57,7 +57,7 @@ static void use_credit(gc_credit *c, const gc_model *m, int months, int since)
 /* The credit of an evidenced skill, from its use alone. */
 static gc_credit evidenced(const gc_model *m, const gc_experience *x, size_t skill)
 {
-    const gc_skill_use *u = &x->use[skill];
+    const gc_skill_use *u = gc_experience_use(x, skill);
     gc_credit c = {0, 0, 0, GC_BASIS_LISTED, 0};
 
     if (u->months >= 0) {

@@ -87,10 +87,9 @@ static void positions_at(const gc_experience *x, unsigned line, uint8_t *hit)
         hit[i] = x->pos[i].live && line >= x->pos[i].first_line && line <= x->pos[i].last_line;
 }
 
-static void skill_use(gc_experience *x, const gc_doc *doc, size_t s, uint8_t *in, uint8_t *hit,
-                      int (*iv)[2])
+static void skill_use(gc_experience *x, const gc_doc *doc, size_t s, gc_skill_use *u,
+                      uint8_t *in, uint8_t *hit, int (*iv)[2])
 {
-    gc_skill_use *u = &x->use[s];
     size_t n = gc_doc_n_evidence(doc, s), k = 0;
 
     memset(in, 0, x->n + 1);
@@ -125,18 +124,25 @@ static void skill_use(gc_experience *x, const gc_doc *doc, size_t s, uint8_t *in
         u->months = gc_union_months(iv, k);
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 int gc_experience_new(gc_experience **out, const gc_data *d, const gc_doc *doc, int as_of,
                       gc_err *err)
 {
     gc_experience *x = calloc(1, sizeof *x);
-    size_t np = doc->positions->len, ns = gc_data_n_skills(d);
+    size_t np = doc->positions->len, ns = gc_data_n_skills(d), nf = gc_doc_n_found(doc);
     int (*iv)[2] = calloc(np + 1, sizeof *iv);
     uint8_t *in = calloc(np + 1, 1), *hit = calloc(np + 1, 1);
 
     *out = NULL;
     if (x == NULL || iv == NULL || in == NULL || hit == NULL ||
         (x->pos = calloc(np + 1, sizeof *x->pos)) == NULL ||
-        (x->use = calloc(ns + 1, sizeof *x->use)) == NULL) {
+        (x->use_id = calloc(nf + 1, sizeof *x->use_id)) == NULL ||
+        (x->use = calloc(nf + 1, sizeof *x->use)) == NULL) {
         free(iv), free(in), free(hit);
         gc_experience_free(x);
         return gc_err_set(err, GC_ENOMEM, NULL, 0, 0, "out of memory");
@@ -160,16 +166,14 @@ int gc_experience_new(gc_experience **out, const gc_data *d, const gc_doc *doc, 
             iv[k][0] = q->from, iv[k][1] = q->to, k++;
     }
     x->total_months = gc_union_months(iv, k);
-    for (size_t f = 0; f < gc_doc_n_found(doc); f++) {
+    for (size_t f = 0; f < nf; f++) {
         size_t s = gc_doc_found_skill(doc, f);
         if (gc_doc_how(doc, s) == GC_EVIDENCED)
-            skill_use(x, doc, s, in, hit, iv);
-        else
-            x->use[s].months = -1;
+            x->use_id[x->n_use++] = (uint32_t)s;
     }
-    for (size_t s = 0; s < ns; s++)
-        if (gc_doc_how(doc, s) == GC_ABSENT)
-            x->use[s].months = -1;
+    qsort(x->use_id, x->n_use, sizeof *x->use_id, cmp_id);
+    for (size_t i = 0; i < x->n_use; i++)
+        skill_use(x, doc, x->use_id[i], &x->use[i], in, hit, iv);
     free(iv), free(in), free(hit);
     *out = x;
     return 0;
@@ -180,6 +184,7 @@ void gc_experience_free(gc_experience *x)
     if (x == NULL)
         return;
     free(x->pos);
+    free(x->use_id);
     free(x->use);
     free(x);
 }
@@ -193,9 +198,19 @@ int gc_experience_position_months(const gc_experience *x, size_t i)
     return x->pos[i].live ? x->pos[i].months : -1;
 }
 
+const gc_skill_use *gc_experience_use(const gc_experience *x, size_t skill)
+{
+    static const gc_skill_use none = {.months = -1};
+    uint32_t id = (uint32_t)skill;
+    const uint32_t *at = skill < x->n_skills
+        ? bsearch(&id, x->use_id, x->n_use, sizeof id, cmp_id) : NULL;
+
+    return at != NULL ? &x->use[at - x->use_id] : &none;
+}
+
 int gc_experience_skill(const gc_experience *x, size_t skill, gc_skill_use_info *out)
 {
-    const gc_skill_use *u = &x->use[skill];
+    const gc_skill_use *u = gc_experience_use(x, skill);
 
     memset(out, 0, sizeof *out);
     out->months = u->months;

@@ -32,8 +32,15 @@ struct gc_experience {
     int as_of, total_months;
     size_t n, n_skills;
     gc_xposition *pos;
+    /* Only the evidenced skills, by id ascending: a few dozen of the
+     * lexicon's thousand, and a document's result is built per file. */
+    size_t n_use;
+    uint32_t *use_id;
     gc_skill_use *use;
 };
+
+/* The use of one skill: {months -1} for one not evidenced. */
+const gc_skill_use *gc_experience_use(const gc_experience *x, size_t skill);
 
 /* Months covered by the [from, to] intervals (sorted in place). */
 int gc_union_months(int (*iv)[2], size_t n);

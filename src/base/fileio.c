@@ -8,9 +8,22 @@
 
 #include "gapcheck.h"
 
+/* The first buffer: a regular file's size, so a résumé is read in one
+ * allocation and one pass (a parser child pays for every page it
+ * touches); else 64 KiB, doubled as the data comes. */
+static size_t first_cap(int fd, size_t max)
+{
+    struct stat st;
+
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (unsigned long long)st.st_size <= max)
+        return (size_t)st.st_size + 1;   /* + 1: the read that sees the end */
+    return 64 * 1024;
+}
+
 int gc_read_fd(char **out, size_t *len_out, int fd, size_t max, gc_err *err)
 {
-    size_t cap = 64 * 1024, len = 0;
+    size_t cap = first_cap(fd, max), len = 0;
     char *buf = malloc(cap + 1);
 
     *out = NULL;

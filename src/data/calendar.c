@@ -43,8 +43,7 @@ static int add_word(gc_data *d, const gc_ynode *w, uint32_t code, const char *fi
     if (old != NULL)
         return gc_err_set(err, GC_EDATA, file, w->line, w->col, "'%s' is listed twice",
                           w->str);
-    g_hash_table_insert(d->date_words, GC_UNCONST(gc_data_intern(d, key)),
-                        GUINT_TO_POINTER(code + 1));
+    gc_calendar_insert(d, gc_data_intern(d, key), code + 1);
     return 0;
 }
 
@@ -127,6 +126,54 @@ int gc_calendar_parse(gc_data *d, const gc_ynode *map, const char *file, gc_err 
             add_words(d, v, lists[i].key, GC_CAL_CODE(lists[i].kind, 0), file, err) < 0)
             return GC_EDATA;
     return 0;
+}
+
+/* The shape a raw word or phrase can be tested by unfolded: its first
+ * letter (26: not an ASCII one) and, all ASCII, its length, which
+ * folding (ASCII lower case) keeps. */
+static int shape_class(unsigned char c)
+{
+    return c < 0x80 && g_ascii_isalpha((char)c) ? g_ascii_tolower((char)c) - 'a' : 26;
+}
+
+static unsigned shape_len(size_t n)
+{
+    return n < 63 ? (unsigned)n : 63;
+}
+
+void gc_calendar_insert(gc_data *d, const char *key, uint32_t code_plus_1)
+{
+    g_hash_table_insert(d->date_words, GC_UNCONST(key), GUINT_TO_POINTER(code_plus_1));
+    d->date_shapes[shape_class((unsigned char)key[0])] |= UINT64_C(1) << shape_len(strlen(key));
+}
+
+/* 0 when s[0..n) (trimmed as gc_calendar_key trims) cannot fold to a
+ * key: more than four words in five of a résumé's text. */
+static int may_be_key(const gc_data *d, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t m;
+
+    if (u[0] >= 0x80)
+        return 1;   /* a non-ASCII capital may fold to anything */
+    m = d->date_shapes[shape_class(u[0])];
+    for (size_t i = 1; i < n; i++)
+        if (u[i] >= 0x80)
+            return m != 0;   /* folding may change the length */
+    return (m >> shape_len(n)) & 1;
+}
+
+uint32_t gc_calendar_lookup(const gc_data *d, const char *s, size_t n)
+{
+    char key[128];
+
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
+        n--;
+    while (n > 0 && s[0] == ' ')
+        s++, n--;
+    if (n == 0 || !may_be_key(d, s, n) || gc_calendar_key(key, sizeof key, s, n) == 0)
+        return 0;
+    return gc_calendar_word(d, key);
 }
 
 uint32_t gc_calendar_word(const gc_data *d, const char *key)

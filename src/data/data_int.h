@@ -148,6 +148,7 @@ struct gc_data {
     GHashTable *role_by_alias; /* alias → gc_role* (live roles, once linked) */
     GHashTable *heading_to_section; /* folded heading key → index+1 */
     GHashTable *date_words;   /* folded word → GC_CAL_CODE + 1 (calendar.c) */
+    uint64_t date_shapes[27]; /* per first letter (26: any other), bit per length */
     gc_model model;           /* the `model:` block */
     unsigned model_set;       /* its fields set so far (all five, once built) */
     uint64_t heading_words[64];     /* Bloom filter of the keys' first words */
@@ -236,6 +237,12 @@ int gc_calendar_parse(gc_data *d, const struct gc_ynode *map, const char *file, 
 size_t gc_calendar_key(char *dst, size_t cap, const char *s, size_t n);
 /* The code of a folded key (gc_calendar_key), or 0. */
 uint32_t gc_calendar_word(const gc_data *d, const char *key);
+/* Adds a folded key with its code (+ 1) to d->date_words. */
+void gc_calendar_insert(gc_data *d, const char *key, uint32_t code_plus_1);
+/* The code of the text s[0..n) as a calendar word or phrase, or 0: the
+ * key and the lookup, after a test of its first letter and length that
+ * turns most words of a résumé away unfolded. */
+uint32_t gc_calendar_lookup(const gc_data *d, const char *s, size_t n);
 
 /* model.c: reads a `model:` block into *m, setting bit i of *set for each
  * field given (a role's block, `in_role`, may not set the lexicon-wide

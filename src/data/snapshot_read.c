@@ -286,8 +286,7 @@ static void read_segments(reader *r, gc_data *d)
         gc_heading_add(d, str(r, p[i].key), idx(r, p[i].val - 1, d->sections->len) + 1);
     p = sect(r, S_DATEWORDS, sizeof *p, &n);
     for (uint32_t i = 0; i < n; i++)
-        g_hash_table_insert(d->date_words, GC_UNCONST(str(r, p[i].key)),
-                            GUINT_TO_POINTER(calendar_code(r, p[i].val) + 1));
+        gc_calendar_insert(d, str(r, p[i].key), calendar_code(r, p[i].val) + 1);
 }
 
 /* A calendar code the loader can make: a known kind, a month 1-12, a

@@ -61,11 +61,7 @@ static size_t dash_at(const char *s, size_t n, size_t i)
 
 static uint32_t lookup(const gc_data *d, const char *s, size_t n)
 {
-    char key[128];
-
-    if (gc_calendar_key(key, sizeof key, s, n) == 0)
-        return 0;
-    return gc_calendar_word(d, key);
+    return gc_calendar_lookup(d, s, n);
 }
 
 static void push(lexer *L, uint8_t kind, size_t at, size_t len, uint32_t val, uint8_t ndig,

@@ -18,7 +18,6 @@
 static int is_name(const gc_data *d, const char *s, size_t n)
 {
     size_t words = 0, i = 0;
-    char key[128];
 
     if (n == 0 || n > NAME_BYTES)
         return 0;
@@ -38,8 +37,7 @@ static int is_name(const gc_data *d, const char *s, size_t n)
                 return 0;
             j += (size_t)g_utf8_skip[(unsigned char)s[j]];
         }
-        if (gc_calendar_key(key, sizeof key, s + i, j - i) &&
-            GC_CAL_KIND(gc_calendar_word(d, key)) != 0)
+        if (GC_CAL_KIND(gc_calendar_lookup(d, s + i, j - i)) != 0)
             return 0;   /* "Engineer", "Present", "May": not a name */
         words++;
         i = j;

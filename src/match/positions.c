@@ -220,7 +220,6 @@ static int capitals_line(const lines *L, size_t i)
 
 static int has_title_word(const gc_data *d, const char *s, size_t n)
 {
-    char key[128];
     size_t i = 0;
 
     while (i < n) {
@@ -229,8 +228,7 @@ static int has_title_word(const gc_data *d, const char *s, size_t n)
         size_t j = i;
         while (j < n && (g_ascii_isalpha(s[j]) || (unsigned char)s[j] >= 0x80 || s[j] == '-'))
             j++;
-        if (j > i && gc_calendar_key(key, sizeof key, s + i, j - i) &&
-            GC_CAL_KIND(gc_calendar_word(d, key)) == GC_CAL_TITLE)
+        if (j > i && GC_CAL_KIND(gc_calendar_lookup(d, s + i, j - i)) == GC_CAL_TITLE)
             return 1;
         i = j;
     }

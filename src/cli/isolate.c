@@ -1,12 +1,14 @@
 /* Per-file process isolation; see isolate.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <sched.h>
 #include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -157,6 +159,38 @@ static int as_batch(int on)
     return sched_setscheduler(0, on ? SCHED_BATCH : SCHED_OTHER, &none) == 0;
 }
 
+/* A parser child allocates a few MiB (poppler's objects, the text) and
+ * took a page fault for every 4 KiB of it: ~420 for a PDF, the largest
+ * share of a child's time after poppler itself.  So before the first
+ * child the parent grows its heap by HEAP_FOR_CHILDREN, frees it again
+ * (kept as the heap's top: trimming waits for four times as much), and
+ * marks it for transparent huge pages where the system grants them on
+ * request; large blocks (up to twice that) come from the heap too, not
+ * from mmap.  A child then faults once per 2 MiB: a batch of the
+ * corpus's PDFs runs ~8% faster (PERFORMANCE.md).  The parent touches
+ * only the pages it uses itself.  (ASan's allocator ignores all this.) */
+#define HEAP_FOR_CHILDREN ((size_t)16 << 20)
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+static void heap_for_children(void)
+{
+    static int done;
+    uintptr_t from, to;
+    char *p;
+
+    if (done++)
+        return;
+    (void)mallopt(M_TRIM_THRESHOLD, (int)(4 * HEAP_FOR_CHILDREN));
+    (void)mallopt(M_MMAP_THRESHOLD, (int)(2 * HEAP_FOR_CHILDREN));   /* glibc's largest */
+    if ((p = malloc(HEAP_FOR_CHILDREN)) == NULL)
+        return;
+    from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    to = ((uintptr_t)p + HEAP_FOR_CHILDREN) & ~(HUGE_PAGE - 1);
+    if (to > from)
+        (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+    free(p);
+}
+
 void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
                    const gc_analyze_opts *opts, const gc_cpus *cpus, int cpu)
 {
@@ -173,6 +207,7 @@ void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
         return;
     }
     fflush(NULL);  /* nothing buffered may be written twice */
+    heap_for_children();
     narrowed = narrow_to(cpus, cpu);
     batch = as_batch(1);
     t->pid = fork();

@@ -8,22 +8,19 @@
 
 #include "gapcheck.h"
 
-/* The first buffer: a regular file's size, so a résumé is read in one
- * allocation and one pass (a parser child pays for every page it
- * touches); else 64 KiB, doubled as the data comes. */
-static size_t first_cap(int fd, size_t max)
+/* The first buffer: for a regular file of that size, the size, so a
+ * résumé is read in one allocation and one pass (a parser child pays for
+ * every page it touches); else 64 KiB, doubled as the data comes. */
+static size_t first_cap(const struct stat *st, size_t max)
 {
-    struct stat st;
-
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (unsigned long long)st.st_size <= max)
-        return (size_t)st.st_size + 1;   /* + 1: the read that sees the end */
+    if (S_ISREG(st->st_mode) && st->st_size > 0 && (unsigned long long)st->st_size <= max)
+        return (size_t)st->st_size + 1;   /* + 1: the read that sees the end */
     return 64 * 1024;
 }
 
-int gc_read_fd(char **out, size_t *len_out, int fd, size_t max, gc_err *err)
+static int read_fd(char **out, size_t *len_out, int fd, size_t cap, size_t max, gc_err *err)
 {
-    size_t cap = first_cap(fd, max), len = 0;
+    size_t len = 0;
     char *buf = malloc(cap + 1);
 
     *out = NULL;
@@ -72,6 +69,15 @@ int gc_read_fd(char **out, size_t *len_out, int fd, size_t max, gc_err *err)
     return 0;
 }
 
+int gc_read_fd(char **out, size_t *len_out, int fd, size_t max, gc_err *err)
+{
+    struct stat st;
+
+    if (fstat(fd, &st) < 0)
+        st.st_mode = 0;   /* unknown: read it as a stream */
+    return read_fd(out, len_out, fd, first_cap(&st, max), max, err);
+}
+
 int gc_write_fd(int fd, const void *p, size_t n)
 {
     const char *c = p;
@@ -116,7 +122,7 @@ int gc_read_file(char **out, size_t *len_out, const char *path, size_t max, gc_e
         gc_err_detail(err, "input_bytes");
         return GC_ELIMIT;
     }
-    rc = gc_read_fd(out, len_out, fd, max, err);
+    rc = read_fd(out, len_out, fd, first_cap(&st, max), max, err);
     close(fd);
     return rc;
 }

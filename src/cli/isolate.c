@@ -167,7 +167,7 @@ static int as_batch(int on)
  * marks it for transparent huge pages where the system grants them on
  * request; large blocks (up to twice that) come from the heap too, not
  * from mmap.  A child then faults once per 2 MiB: a batch of the
- * corpus's PDFs runs ~8% faster (PERFORMANCE.md).  The parent touches
+ * corpus's PDFs runs ~7% faster (PERFORMANCE.md).  The parent touches
  * only the pages it uses itself.  (ASan's allocator ignores all this.) */
 #define HEAP_FOR_CHILDREN ((size_t)16 << 20)
 #define HUGE_PAGE ((uintptr_t)2 << 20)

@@ -13,14 +13,20 @@
 
 /* Folds a word or phrase the way the date parser folds the text: case
  * folded, a trailing full stop dropped ("Sept." is "sept"), single spaces. */
+/* A calendar word without its spaces and trailing dots ("Sept. "). */
+static void trim(const char **s, size_t *n)
+{
+    while (*n > 0 && ((*s)[*n - 1] == '.' || (*s)[*n - 1] == ' '))
+        (*n)--;
+    while (*n > 0 && (*s)[0] == ' ')
+        (*s)++, (*n)--;
+}
+
 size_t gc_calendar_key(char *dst, size_t cap, const char *s, size_t n)
 {
     size_t k;
 
-    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
-        n--;
-    while (n > 0 && s[0] == ' ')
-        s++, n--;
+    trim(&s, &n);
     if (n == 0 || (k = gc_fold(dst, cap, s, n)) == (size_t)-1)
         return 0;
     return k;
@@ -147,8 +153,8 @@ void gc_calendar_insert(gc_data *d, const char *key, uint32_t code_plus_1)
     d->date_shapes[shape_class((unsigned char)key[0])] |= UINT64_C(1) << shape_len(strlen(key));
 }
 
-/* 0 when s[0..n) (trimmed as gc_calendar_key trims) cannot fold to a
- * key: more than four words in five of a résumé's text. */
+/* 0 when s[0..n) (trimmed) cannot fold to a key: most words of a résumé,
+ * turned away without folding or hashing. */
 static int may_be_key(const gc_data *d, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -167,10 +173,7 @@ uint32_t gc_calendar_lookup(const gc_data *d, const char *s, size_t n)
 {
     char key[128];
 
-    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
-        n--;
-    while (n > 0 && s[0] == ' ')
-        s++, n--;
+    trim(&s, &n);
     if (n == 0 || !may_be_key(d, s, n) || gc_calendar_key(key, sizeof key, s, n) == 0)
         return 0;
     return gc_calendar_word(d, key);

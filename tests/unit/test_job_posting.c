@@ -14,21 +14,6 @@
 
 #define AS_OF GC_MONTH(2026, 12)
 
-static gc_data *load_shipped(void)
-{
-    gc_limits lim = GC_LIMITS_INIT;
-    gc_err err = GC_ERR_INIT;
-    gc_data_builder *b = gc_data_builder_new(&lim);
-    gc_data *d = NULL;
-
-    if (gc_data_add_dir(b, GC_DATA_LEXICON, "lexicon", 0, &err) < 0 ||
-        gc_data_add_dir(b, GC_DATA_ROLES, "roles", 0, &err) < 0 || gc_data_build(&d, b, &err) < 0) {
-        fprintf(stderr, "cannot load the shipped data: %s\n", err.msg);
-        exit(1);
-    }
-    return d;
-}
-
 static gc_doc *posting(const gc_data *d, const char *text)
 {
     gc_limits lim = GC_LIMITS_INIT;
@@ -392,7 +377,7 @@ static void plan_order(const gc_data *d)
 
 int main(void)
 {
-    gc_data *d = load_shipped();
+    gc_data *d = load_shipped_data();
 
     alternatives(d);
     years(d);

@@ -111,26 +111,11 @@ static void titles_above_org_line(void)
            "2025..2026 2-3\n2024..2024 4-4\n");
 }
 
-static gc_data *load_shipped(void)
-{
-    gc_limits lim = GC_LIMITS_INIT;
-    gc_err err = GC_ERR_INIT;
-    gc_data_builder *b = gc_data_builder_new(&lim);
-    gc_data *d = NULL;
-
-    if (gc_data_add_dir(b, GC_DATA_LEXICON, "lexicon", 0, &err) < 0 ||
-        gc_data_add_dir(b, GC_DATA_ROLES, "roles", 0, &err) < 0 || gc_data_build(&d, b, &err) < 0) {
-        fprintf(stderr, "cannot load the shipped data: %s\n", err.msg);
-        exit(1);
-    }
-    return d;
-}
-
 /* The shipped headings end the experience section: dated open-source
  * projects after "Open Source Projects" are no positions. */
 static void shipped_headings(void)
 {
-    gc_data *d = load_shipped();
+    gc_data *d = load_shipped_data();
     const gc_data *mini = D;
 
     D = d;

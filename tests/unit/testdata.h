@@ -9,15 +9,16 @@
 
 #include "gapcheck.h"
 
-static inline gc_data *load_mini(void)
+/* Builds a data set from a lexicon and a roles folder, or exits. */
+static inline gc_data *load_data(const char *lexicon, const char *roles)
 {
     gc_limits lim = GC_LIMITS_INIT;
     gc_err err = GC_ERR_INIT;
     gc_data_builder *b = gc_data_builder_new(&lim);
     gc_data *d = NULL;
 
-    if (gc_data_add_dir(b, GC_DATA_LEXICON, "tests/fixtures/data/mini/lex", 0, &err) < 0 ||
-        gc_data_add_dir(b, GC_DATA_ROLES, "tests/fixtures/data/mini/roles", 0, &err) < 0) {
+    if (gc_data_add_dir(b, GC_DATA_LEXICON, lexicon, 0, &err) < 0 ||
+        gc_data_add_dir(b, GC_DATA_ROLES, roles, 0, &err) < 0) {
         gc_data_builder_free(b);
         b = NULL;
     }
@@ -27,6 +28,17 @@ static inline gc_data *load_mini(void)
         exit(1);
     }
     return d;
+}
+
+static inline gc_data *load_mini(void)
+{
+    return load_data("tests/fixtures/data/mini/lex", "tests/fixtures/data/mini/roles");
+}
+
+/* The data gapcheck ships (lexicon/, roles/). */
+static inline gc_data *load_shipped_data(void)
+{
+    return load_data("lexicon", "roles");
 }
 
 /* Analyses a text and returns the doc (caller frees). */

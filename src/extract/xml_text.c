@@ -442,16 +442,14 @@ static size_t skip_raw_text(const unsigned char *s, size_t i, size_t len, size_t
  * a quoted value) up to its '>'; returns where it ends. */
 static size_t scan_tag(const unsigned char *s, size_t i, size_t len, unsigned *n_attr)
 {
-    unsigned char quote = 0;
-
     *n_attr = 0;
     for (i++; i < len; i++) {
         unsigned char c = s[i];
-        if (quote) {
-            if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
+        if (c == '"' || c == '\'') {   /* a quoted value: to its closing quote */
+            const unsigned char *q = memchr(s + i + 1, c, len - i - 1);
+            if (q == NULL)
+                return len;
+            i = (size_t)(q - s);
         } else if (c == '=') {
             ++*n_attr;
         } else if (c == '>') {

@@ -3,6 +3,7 @@
  * DOCTYPE node before any entity is expanded, keeps memory flat on big parts
  * and enforces libxml2's huge-text-node check (docs/SECURITY.md §2.1, X4/X5). */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,18 @@
 static const gc_xml_api *xml;
 
 enum { OWE_NONE, OWE_PARA, OWE_CELL, OWE_ROW };
+
+/* What the rules say about one element name, remembered for the walk (see
+ * rule_for).  `name` is a copy, so a hit never rests on a pointer alone. */
+#define MEMO_SLOTS 64
+#define MEMO_NAME 24
+struct memo {
+    const char *local;         /* libxml2's pointer for the name, or NULL */
+    char name[MEMO_NAME];
+    unsigned has_rule;         /* some rule has this local name */
+    const char *ns;            /* the last namespace looked up with it ... */
+    const gc_xml_rule *rule;   /* ... and the rule found for both */
+};
 
 struct walk {
     xmlTextReaderPtr r;
@@ -37,6 +50,7 @@ struct walk {
     unsigned too_big;     /* libxml2's own text-node size limit fired */
     gc_xml_elem_fn call;  /* GC_XML_CALL elements go here (or nowhere) */
     void *call_ctx;
+    struct memo memo[MEMO_SLOTS];
 };
 
 struct gc_xml_elem {
@@ -141,6 +155,55 @@ static const gc_xml_rule *find_rule(const gc_xml_rules *rules, const char *ns, c
     return NULL;
 }
 
+static int any_rule_named(const gc_xml_rules *rules, const char *local)
+{
+    for (size_t s = 0; s < GC_XML_RULES_MAX && rules->sets[s] != NULL; s++)
+        for (const gc_xml_rule *r = rules->sets[s]; r->local != NULL; r++)
+            if (strcmp(r->local, local) == 0)
+                return 1;
+    return 0;
+}
+
+/* find_rule for the current element, remembered per name: a DOCX body is
+ * ~10,000 elements of a few dozen names, and most (w:r, w:proofErr, ...)
+ * have no rule, so their namespace is never even asked for.  The namespace
+ * pointer may be compared alone: the reader returns it interned in its own
+ * dictionary (xmlTextReaderConstNamespaceUri), which lives as long as the
+ * walk, so one pointer is one string.  The local name is checked against
+ * a copy, as the element's own name need not be interned. */
+static const gc_xml_rule *rule_for(struct walk *w)
+{
+    const char *local = (const char *)xml->xmlTextReaderConstLocalName(w->r), *ns;
+    struct memo *m;
+    size_t n;
+
+    if (local == NULL)
+        return NULL;
+    m = &w->memo[((uintptr_t)local >> 3) % MEMO_SLOTS];
+    if (m->local != local || strcmp(m->name, local) != 0) {
+        if ((n = strlen(local)) >= MEMO_NAME)   /* not remembered */
+            return find_rule(w->rules, (const char *)xml->xmlTextReaderConstNamespaceUri(w->r),
+                             local);
+        memcpy(m->name, local, n + 1);
+        m->local = local;
+        m->has_rule = any_rule_named(w->rules, local);
+        m->ns = NULL;
+        m->rule = NULL;
+        if (m->has_rule) {
+            m->ns = (const char *)xml->xmlTextReaderConstNamespaceUri(w->r);
+            m->rule = find_rule(w->rules, m->ns, local);
+        }
+        return m->rule;
+    }
+    if (!m->has_rule)
+        return NULL;
+    if ((ns = (const char *)xml->xmlTextReaderConstNamespaceUri(w->r)) != m->ns) {
+        m->ns = ns;
+        m->rule = find_rule(w->rules, ns, local);
+    }
+    return m->rule;
+}
+
 /* Writes the separator owed by the last paragraph/cell/row, if any. */
 static int flush_pending(struct walk *w)
 {
@@ -227,8 +290,7 @@ static int on_start(struct walk *w)
     int empty = xml->xmlTextReaderIsEmptyElement(w->r) == 1, rc = 0;
 
     if (w->skip_from == 0) {
-        rule = find_rule(w->rules, (const char *)xml->xmlTextReaderConstNamespaceUri(w->r),
-                         (const char *)xml->xmlTextReaderConstLocalName(w->r));
+        rule = rule_for(w);
         flags = rule ? rule->flags : 0;
     }
     if (flags & GC_XML_SKIP) {

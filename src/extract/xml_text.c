@@ -500,13 +500,21 @@ static size_t skip_raw_text(const unsigned char *s, size_t i, size_t len, size_t
     return i;
 }
 
+/* The bytes a start tag's scan must look at; one table load per byte
+ * instead of four compares (the pre-scan reads every byte of a part). */
+static const unsigned char tag_stop[256] = {['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1};
+
 /* One start tag from s[i] = '<': counts its attributes (each '=' outside
  * a quoted value) up to its '>'; returns where it ends. */
 static size_t scan_tag(const unsigned char *s, size_t i, size_t len, unsigned *n_attr)
 {
     *n_attr = 0;
     for (i++; i < len; i++) {
-        unsigned char c = s[i];
+        unsigned char c;
+        while (!tag_stop[s[i]])
+            if (++i == len)
+                return len;
+        c = s[i];
         if (c == '"' || c == '\'') {   /* a quoted value: to its closing quote */
             const unsigned char *q = memchr(s + i + 1, c, len - i - 1);
             if (q == NULL)
@@ -514,11 +522,29 @@ static size_t scan_tag(const unsigned char *s, size_t i, size_t len, unsigned *n
             i = (size_t)(q - s);
         } else if (c == '=') {
             ++*n_attr;
-        } else if (c == '>') {
-            return i + 1;
+        } else {
+            return i + 1;   /* '>' */
         }
     }
     return len;
+}
+
+/* XML allows no '<' inside a tag, not even in a quoted value, so a start
+ * tag at s[*i] ends before the next '<'; and an attribute takes at least
+ * five bytes (` a=""`).  A tag without room for more than `cap` of them
+ * need not be counted: then *i moves to that next '<' and 1 is returned.
+ * One memchr per tag instead of a look at each byte of it.  (Malformed
+ * XML with a '<' in a value stops libxml2 there, before any attribute
+ * after it.)  HTML allows '<' in values, so its tags are always counted. */
+static int too_small_to_count(const unsigned char *s, size_t *i, size_t len, unsigned cap)
+{
+    const unsigned char *next = memchr(s + *i + 1, '<', len - *i - 1);
+    size_t end = next ? (size_t)(next - s) : len;
+
+    if (end - *i >= 5 * ((size_t)cap + 1))
+        return 0;
+    *i = end;
+    return 1;
 }
 
 int gc_xml_prescan(const unsigned char *s, size_t len, int html, const char *part,
@@ -527,16 +553,20 @@ int gc_xml_prescan(const unsigned char *s, size_t len, int html, const char *par
     size_t i = 0, n_elements = 0;
 
     while (i < len) {
-        const unsigned char *lt = memchr(s + i, '<', len - i);
-        if (lt == NULL)
-            break;
-        i = (size_t)(lt - s);
+        if (s[i] != '<') {
+            const unsigned char *lt = memchr(s + i, '<', len - i);
+            if (lt == NULL)
+                break;
+            i = (size_t)(lt - s);
+        }
         if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
             i = skip_past(s, i + 4, len, "-->");
         else if (len - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0)
             i = skip_past(s, i + 9, len, "]]>");
         else if (len - i >= 2 && (s[i + 1] == '!' || s[i + 1] == '?' || s[i + 1] == '/'))
             i = skip_past(s, i + 2, len, ">");
+        else if (!html && too_small_to_count(s, &i, len, lim->xml_attributes))
+            continue;
         else {
             unsigned n_attr;
             size_t name_at = i + 1;

@@ -254,6 +254,49 @@ static void test_depth(void)
     free(doc);
 }
 
+/* A document whose one <w:p> carries n attributes written as tightly as
+ * XML allows (` a0=""`: the pre-scan's room bound), followed by `text`. */
+static char *tight_attributes(unsigned n, const char *text)
+{
+    size_t cap = strlen(DOC_OPEN) + strlen(DOC_CLOSE) + strlen(text) + 16 * (size_t)n + 64;
+    char *doc = malloc(cap), *w = doc;
+
+    w += sprintf(w, "%s<w:p", DOC_OPEN);
+    for (unsigned i = 0; i < n; i++)
+        w += sprintf(w, " a%x=\"\"", i);
+    sprintf(w, "><w:r><w:t>%s</w:t></w:r></w:p>%s", text, DOC_CLOSE);
+    return doc;
+}
+
+/* The attribute cap (X7) at its edge: counted exactly when a tag has room
+ * for more, and never tripped by text after a tag or by quoted '>'. */
+static void test_attribute_cap(void)
+{
+    static const char quoted[] = DOC_OPEN
+        "<w:p a=\">=>=>=>=>=>=>=>=>=>=>=>=>=>=>=>=>=>=>=>=>=>=>=\" b=\"1\">"
+        "<w:r><w:t>ok</w:t></w:r></w:p>" DOC_CLOSE;
+    gc_limits lim = GC_LIMITS_INIT;
+    char eq[4001], *doc;
+    gc_text t;
+    gc_err e;
+
+    lim.xml_attributes = 16;
+    memset(eq, '=', sizeof eq - 1);
+    eq[sizeof eq - 1] = '\0';
+    doc = tight_attributes(16, eq);   /* 16 fit; 4,000 '=' of text are no attributes */
+    CHECK(docx_of(doc, &lim, &t, &e) == 0 && strstr(t.buf, "====") != NULL);
+    gc_text_free(&t);
+    free(doc);
+    /* Names a0..af are 2 bytes: 17 of them fill more than 5 × 17 bytes. */
+    doc = tight_attributes(17, "x");
+    expect(doc, &lim, GC_ELIMIT, "xml_attributes");
+    free(doc);
+    /* A '>' and '=' inside quoted values end nothing and count nothing. */
+    lim.xml_attributes = 2;
+    CHECK(docx_of(quoted, &lim, &t, &e) == 0 && strstr(t.buf, "ok") != NULL);
+    gc_text_free(&t);
+}
+
 /* One text node over libxml2's 10 MB cap (and our 2 MiB text budget) is a
  * limit, not a corrupt file (docs/SECURITY.md X5). */
 static void test_huge_text_node(void)
@@ -415,6 +458,7 @@ int main(void)
     test_xml_attacks();
     test_doctype_utf16();
     test_depth();
+    test_attribute_cap();
     test_huge_text_node();
     test_zip_limits();
     test_dispatch();

@@ -159,20 +159,27 @@ static int as_batch(int on)
     return sched_setscheduler(0, on ? SCHED_BATCH : SCHED_OTHER, &none) == 0;
 }
 
-/* A parser child allocates a few MiB (poppler's objects, the text) and
- * took a page fault for every 4 KiB of it: ~420 for a PDF, the largest
- * share of a child's time after poppler itself.  So before the first
- * child the parent grows its heap by HEAP_FOR_CHILDREN, frees it again
- * (kept as the heap's top: trimming waits for four times as much), and
- * marks it for transparent huge pages where the system grants them on
- * request; large blocks (up to twice that) come from the heap too, not
- * from mmap.  A child then faults once per 2 MiB: a batch of the
- * corpus's PDFs runs ~7% faster (PERFORMANCE.md).  The parent touches
- * only the pages it uses itself.  (ASan's allocator ignores all this.) */
-#define HEAP_FOR_CHILDREN ((size_t)16 << 20)
+/* Every 4 KiB of fresh memory a process touches costs a page fault, and
+ * on the virtual machines we measure one is ~10 us: loading the data took
+ * ~140 of them (its skill and alias arrays), a DOCX child ~80 and a PDF
+ * child ~420, the largest cost after the libraries themselves.  A 2 MiB
+ * transparent huge page costs one fault of ~0.1 ms.  So before the data
+ * is loaded, the heap grows by HEAP_ON_HUGE_PAGES, marked for huge pages
+ * where the system grants them on request, and is freed again (kept as
+ * the heap's top: trimming waits for four times as much); large blocks
+ * (up to twice that) come from the heap too, not from mmap.  The part
+ * below the first 2 MiB boundary is allocated and kept, never touched,
+ * so what follows (the data, then each child's allocations) starts on a
+ * huge page.  PERFORMANCE.md has the measurements.  ASan's allocator
+ * ignores all this. */
+#define HEAP_ON_HUGE_PAGES ((size_t)16 << 20)
 #define HUGE_PAGE ((uintptr_t)2 << 20)
 
-static void heap_for_children(void)
+/* Kept reachable, so leak checkers stay quiet; volatile, or the compiler
+ * drops the malloc whose result nothing reads. */
+static void *volatile heap_below;
+
+void gc_heap_on_huge_pages(void)
 {
     static int done;
     uintptr_t from, to;
@@ -180,15 +187,42 @@ static void heap_for_children(void)
 
     if (done++)
         return;
-    (void)mallopt(M_TRIM_THRESHOLD, (int)(4 * HEAP_FOR_CHILDREN));
-    (void)mallopt(M_MMAP_THRESHOLD, (int)(2 * HEAP_FOR_CHILDREN));   /* glibc's largest */
-    if ((p = malloc(HEAP_FOR_CHILDREN)) == NULL)
+    (void)mallopt(M_TRIM_THRESHOLD, (int)(4 * HEAP_ON_HUGE_PAGES));
+    (void)mallopt(M_MMAP_THRESHOLD, (int)(2 * HEAP_ON_HUGE_PAGES));   /* glibc's largest */
+    if ((p = malloc(HEAP_ON_HUGE_PAGES)) == NULL)
         return;
     from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-    to = ((uintptr_t)p + HEAP_FOR_CHILDREN) & ~(HUGE_PAGE - 1);
+    to = ((uintptr_t)p + HEAP_ON_HUGE_PAGES) & ~(HUGE_PAGE - 1);
     if (to > from)
         (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
     free(p);
+    /* The freed block is the heap's top again, so a block of from - p
+     * bytes (header included) is carved from it at p, and the next one
+     * begins at `from`. */
+    if (from - (uintptr_t)p >= 64)
+        heap_below = malloc(from - (uintptr_t)p - 2 * sizeof(size_t));
+}
+
+/* A page the parent has written is copied, 4 KiB at a time, when a child
+ * writes it, even on a huge page.  So a child first moves the heap's top
+ * to the next 2 MiB boundary: its allocations then fill huge pages the
+ * parent never touched, one fault each instead of ~50.  The top is where
+ * the heap ends (sbrk) less its free top block (keepcost); the skipped
+ * bytes are only address space. */
+static void *volatile heap_skipped;
+
+static void heap_fresh_for_child(void)
+{
+    struct mallinfo2 mi;
+    uintptr_t top, next;
+
+    if (heap_below == NULL)   /* no huge pages were asked for */
+        return;
+    mi = mallinfo2();
+    top = (uintptr_t)sbrk(0) - mi.keepcost;
+    next = (top + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    if (next - top >= 64 && mi.keepcost > next - top + HUGE_PAGE)
+        heap_skipped = malloc(next - top - 4 * sizeof(size_t));
 }
 
 void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
@@ -207,7 +241,6 @@ void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
         return;
     }
     fflush(NULL);  /* nothing buffered may be written twice */
-    heap_for_children();
     narrowed = narrow_to(cpus, cpu);
     batch = as_batch(1);
     t->pid = fork();
@@ -223,6 +256,7 @@ void gc_task_start(gc_task *t, const gc_data *d, const gc_limits *lim,
         return;
     }
     if (t->pid == 0) {
+        heap_fresh_for_child();
         close(p[0]);
         child(t, p[1], parent, d, lim, opts);
     }

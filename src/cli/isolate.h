@@ -38,6 +38,10 @@ void gc_cpus_get(gc_cpus *c);
 /* Milliseconds on the monotonic clock. */
 long long gc_now_ms(void);
 
+/* Puts the heap on transparent huge pages before the data is loaded and
+ * the first child forks (isolate.c says why); once per process. */
+void gc_heap_on_huge_pages(void);
+
 /* Forks the child.  On failure sets t->doc to an error document.
  * `cpu` >= 0 starts the child on that CPU of `cpus` (the parent narrows
  * itself to it for the fork; both return to `cpus->set` at once); -1

@@ -63,10 +63,9 @@ void gc_cli_report_err(const char *file, const gc_err *err);
 
 /* Loads the embedded data plus the user's directories, printing errors
  * (cli_data.c).  With keep_going, goes on to the next file after an error
- * (lint).  Returns 0, or minus the number of errors.  Free the data with
- * gc_cli_unload_data: it may live in a cache file's buffer. */
+ * (lint).  Returns 0, or minus the number of errors.  The data lives until
+ * the process exits (main.c says why), maybe in a cache file's buffer. */
 int gc_cli_load_data(gc_data **out, const gc_cli *cli, int keep_going);
-void gc_cli_unload_data(gc_data *d);
 int gc_cli_add_xdg(gc_cli *cli);  /* user data overlay first in cli; see cli_xdg.c */
 /* $XDG_CACHE_HOME/gapcheck (default ~/.cache/gapcheck), or NULL when
  * neither variable is an absolute path; see cli_xdg.c. */

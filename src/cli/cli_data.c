@@ -348,10 +348,3 @@ int gc_cli_load_data(gc_data **out, const gc_cli *cli, int keep_going)
     free_files(&uf);
     return rc;
 }
-
-void gc_cli_unload_data(gc_data *d)
-{
-    gc_data_free(d);
-    free(cache_blob);
-    cache_blob = NULL;
-}

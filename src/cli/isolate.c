@@ -221,6 +221,8 @@ static void heap_fresh_for_child(void)
     mi = mallinfo2();
     top = (uintptr_t)sbrk(0) - mi.keepcost;
     next = (top + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    /* A block whose chunk (header included) ends 16 bytes short of `next`
+     * leaves the top's header there, so the next block begins at `next`. */
     if (next - top >= 64 && mi.keepcost > next - top + HUGE_PAGE)
         heap_skipped = malloc(next - top - 4 * sizeof(size_t));
 }

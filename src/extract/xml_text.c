@@ -25,6 +25,7 @@ struct memo {
     const char *local;         /* libxml2's pointer for the name, or NULL */
     char name[MEMO_NAME];
     unsigned has_rule;         /* some rule has this local name */
+    unsigned ns_known;         /* ns and rule are set: */
     const char *ns;            /* the last namespace looked up with it ... */
     const gc_xml_rule *rule;   /* ... and the rule found for both */
 };
@@ -187,18 +188,14 @@ static const gc_xml_rule *rule_for(struct walk *w)
         memcpy(m->name, local, n + 1);
         m->local = local;
         m->has_rule = any_rule_named(w->rules, local);
-        m->ns = NULL;
-        m->rule = NULL;
-        if (m->has_rule) {
-            m->ns = (const char *)xml->xmlTextReaderConstNamespaceUri(w->r);
-            m->rule = find_rule(w->rules, m->ns, local);
-        }
-        return m->rule;
+        m->ns_known = 0;
     }
     if (!m->has_rule)
         return NULL;
-    if ((ns = (const char *)xml->xmlTextReaderConstNamespaceUri(w->r)) != m->ns) {
+    ns = (const char *)xml->xmlTextReaderConstNamespaceUri(w->r);
+    if (!m->ns_known || ns != m->ns) {
         m->ns = ns;
+        m->ns_known = 1;
         m->rule = find_rule(w->rules, ns, local);
     }
     return m->rule;
